@@ -1,0 +1,82 @@
+/*
+ * GDT, TSS and IDT for the boot CPU. The IDT sends every vector to its stub in
+ * entry.S. NMI, #DF and #MC switch to their own IST stacks (asm/stacks.h): a
+ * double fault caused by a blown stack must not need that stack to report it.
+ */
+#include <asm/descriptors.h>
+#include <asm/stacks.h>
+#include <hv/lib.h>
+
+struct tss64 {
+    u32 reserved0;
+    u64 rsp[3];
+    u64 reserved1;
+    u64 ist[7];
+    u64 reserved2;
+    u16 reserved3;
+    u16 iomap_base;
+} __packed;
+
+struct idt_gate {
+    u16 offset_lo, selector;
+    u8 ist, type_attr;
+    u16 offset_mid;
+    u32 offset_hi, reserved;
+} __packed;
+
+struct desc_ptr {
+    u16 limit;
+    u64 base;
+} __packed;
+
+struct stack_area cpu0_stacks[NR_STACKS] __section(".bss.stacks");
+static struct tss64 tss __aligned(64);
+static struct idt_gate idt[256] __aligned(16);
+static u64 gdt[5] __aligned(16) = {
+    0,
+    0x00af9a000000ffff,     /* HV_CS: 64-bit code, DPL 0 */
+    0x00cf92000000ffff,     /* HV_DS: data, DPL 0 */
+    0, 0,                   /* HV_TSS: 16-byte system descriptor, filled below */
+};
+
+extern const u8 trap_stubs[];
+#define TRAP_STUB_SIZE 16
+
+static void set_gate(unsigned int vec, unsigned int ist)
+{
+    u64 addr = (u64)(trap_stubs + vec * TRAP_STUB_SIZE);
+
+    idt[vec] = (struct idt_gate){
+        .offset_lo = addr & 0xffff, .selector = HV_CS, .ist = ist,
+        .type_attr = 0x8e,  /* present, DPL 0, 64-bit interrupt gate */
+        .offset_mid = (addr >> 16) & 0xffff, .offset_hi = addr >> 32,
+    };
+}
+
+void descriptors_init(void)
+{
+    u64 base = (u64)&tss, limit = sizeof(tss) - 1;
+    struct desc_ptr gdtr = { sizeof(gdt) - 1, (u64)gdt };
+    struct desc_ptr idtr = { sizeof(idt) - 1, (u64)idt };
+
+    tss.rsp[0] = (u64)stack_top(STACK_MAIN);
+    tss.ist[IST_NMI - 1] = (u64)stack_top(STACK_NMI);
+    tss.ist[IST_DF - 1] = (u64)stack_top(STACK_DF);
+    tss.ist[IST_MC - 1] = (u64)stack_top(STACK_MC);
+    tss.iomap_base = sizeof(tss);   /* no I/O bitmap */
+
+    gdt[HV_TSS / 8] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
+                      (0x89UL << 40) |  /* present, available 64-bit TSS */
+                      ((limit >> 16) & 0xf) << 48 | ((base >> 24) & 0xff) << 56;
+    gdt[HV_TSS / 8 + 1] = base >> 32;
+
+    for ( unsigned int v = 0; v < 256; v++ )
+        set_gate(v, v == 2 ? IST_NMI : v == 8 ? IST_DF : v == 18 ? IST_MC : 0);
+
+    asm volatile("lgdt %0" :: "m"(gdtr));
+    asm volatile("pushq %0; lea 1f(%%rip), %%rax; pushq %%rax; lretq; 1:"
+                 :: "i"(HV_CS) : "rax", "memory");
+    asm volatile("mov %0, %%ds; mov %0, %%es; mov %0, %%ss" :: "r"(HV_DS));
+    asm volatile("ltr %w0" :: "r"(HV_TSS));
+    asm volatile("lidt %0" :: "m"(idtr));
+}

@@ -1,0 +1,161 @@
+/*
+ * start_sierra: the C half of boot, called by head.S on the boot stack with the
+ * boot page tables. In order: console and command line, traps (so anything
+ * after this that faults is reported), the memory map, the real page tables,
+ * the heap, ACPI, APIC and time, then self-tests if asked, and finally the
+ * idle debug-key loop - or, when tests boot with debug-exit, power off.
+ */
+#include <asm/acpi.h>
+#include <asm/apic.h>
+#include <asm/bootinfo.h>
+#include <asm/descriptors.h>
+#include <asm/page.h>
+#include <asm/paging.h>
+#include <hv/cmdline.h>
+#include <hv/console.h>
+#include <hv/keyhandler.h>
+#include <hv/mm.h>
+#include <hv/power.h>
+#include <hv/printk.h>
+#include <hv/selftest.h>
+#include <hv/time.h>
+#include <sierra/version.h>
+
+extern const char _start[], _end[];
+
+static char opt_console[16] = "com1";
+static char opt_loglvl[16] = "info";
+static u64 opt_mem;
+static char opt_selftest[128];
+
+static const struct cmdline_option options[] = {
+    { "console", OPT_STRING, opt_console, sizeof(opt_console) },
+    { "loglvl", OPT_STRING, opt_loglvl, sizeof(opt_loglvl) },
+    { "mem", OPT_SIZE, &opt_mem, 0 },
+    { "debug-exit", OPT_BOOL, &opt_debug_exit, 0 },
+    { "selftest", OPT_STRING, opt_selftest, sizeof(opt_selftest) },
+};
+
+static const char *e820_name(u32 type)
+{
+    static const char *const names[] = {
+        [E820_RAM] = "RAM", [E820_RESERVED] = "reserved", [E820_ACPI] = "ACPI data",
+        [E820_NVS] = "ACPI NVS", [E820_UNUSABLE] = "unusable",
+    };
+
+    return type < ARRAY_SIZE(names) && names[type] ? names[type] : "unknown";
+}
+
+static void apply_options(void)
+{
+    enum log_level level;
+
+    if ( uart_init(opt_console) )
+    {
+        uart_init("com1");
+        pr_warn("console=%s: unknown console, using com1\n", opt_console);
+    }
+    if ( log_level_parse(opt_loglvl, &level) )
+        pr_warn("loglvl=%s: unknown level, using info\n", opt_loglvl);
+    else
+        log_set_threshold(level);
+}
+
+/* Usable RAM (respecting mem=), then minus what is already taken. */
+static void setup_boot_memory(struct bootmem *bm, struct bootmem *ram, pfn_t *max_pfn)
+{
+    paddr_t limit = opt_mem ? opt_mem : ~0UL;
+
+    for ( unsigned int i = 0; i < boot_info.nr_e820; i++ )
+    {
+        const struct e820_entry *e = &boot_info.e820[i];
+        paddr_t s = ALIGN_UP(e->addr, PAGE_SIZE);
+        paddr_t end = MIN(ALIGN_DOWN(e->addr + e->size, PAGE_SIZE), limit);
+
+        pr_info("  %016lx - %016lx  %s\n", (unsigned long)e->addr,
+                (unsigned long)(e->addr + e->size), e820_name(e->type));
+        if ( e->type == E820_RAM && s < end )
+        {
+            bootmem_add(bm, s, end);
+            bootmem_add(ram, s, end);
+        }
+    }
+    *max_pfn = ram->nr ? ram->range[ram->nr - 1].end >> PAGE_SHIFT : 0;
+    bootmem_reserve(bm, 0, 1UL << 20);  /* real-mode area, BIOS data, EBDA */
+    bootmem_reserve(bm, virt_to_maddr(_start), virt_to_maddr(_end));
+    for ( unsigned int i = 0; i < boot_info.nr_modules; i++ )
+        bootmem_reserve(bm, ALIGN_DOWN(boot_info.module[i].start, PAGE_SIZE),
+                        ALIGN_UP(boot_info.module[i].end, PAGE_SIZE));
+}
+
+static void print_platform(void)
+{
+    pr_info("ACPI: %s%s, %u CPU%s, %u I/O APIC%s, IOMMU: %s\n",
+            acpi_info.found ? "OEM " : "not found", acpi_info.oem_id,
+            acpi_info.nr_cpus, acpi_info.nr_cpus == 1 ? "" : "s",
+            acpi_info.nr_ioapics, acpi_info.nr_ioapics == 1 ? "" : "s",
+            acpi_info.have_dmar ? "Intel VT-d (DMAR)" :
+            acpi_info.have_ivrs ? "AMD-Vi (IVRS)" : "none described");
+    for ( unsigned int i = 0; i < acpi_info.nr_ioapics; i++ )
+        pr_info("  I/O APIC %u at %#x, GSI base %u\n", acpi_info.ioapic[i].id,
+                acpi_info.ioapic[i].addr, acpi_info.ioapic[i].gsi_base);
+}
+
+void __noreturn start_sierra(u32 magic, u32 info);
+void __noreturn start_sierra(u32 magic, u32 info)
+{
+    static struct bootmem bm, ram;
+    pfn_t max_pfn;
+    int rc;
+
+    uart_init("com1");
+    rc = multiboot_parse(magic, info, &boot_info);
+    cmdline_parse(boot_info.cmdline, options, ARRAY_SIZE(options));
+    apply_options();
+    descriptors_init();
+
+    pr_info("Sierra hypervisor %s - Xen PV ABI %s (interface %#x)\n",
+            SIERRA_VERSION_STRING, SIERRA_XEN_ABI_STRING, SIERRA_XEN_INTERFACE_VERSION);
+    if ( rc )
+        machine_halt_fatal(rc == -EINVAL ? "not started by a Multiboot loader"
+                                         : "boot information unreadable or without a memory map");
+    pr_info("loader: %s%s%s, command line: '%s'\n", boot_info.loader,
+            boot_info.loader_name[0] ? " / " : "", boot_info.loader_name, boot_info.cmdline);
+    for ( unsigned int i = 0; i < boot_info.nr_modules; i++ )
+        pr_info("module %u: %#lx-%#lx '%s'\n", i, (unsigned long)boot_info.module[i].start,
+                (unsigned long)boot_info.module[i].end, boot_info.module[i].cmdline);
+
+    pr_info("memory map (%s):\n", boot_info.loader);
+    setup_boot_memory(&bm, &ram, &max_pfn);
+    pr_info("RAM: %lu KiB usable%s\n", (unsigned long)(bootmem_total(&ram) >> 10),
+            opt_mem ? " (limited by mem=)" : "");
+
+    rc = paging_init(&bm, &boot_info);
+    if ( rc )
+        machine_halt_fatal("cannot build the hypervisor page tables");
+    pr_info("paging: direct map %lu MiB, %u table pages, NX %s\n",
+            (unsigned long)(paging_stats.directmap_bytes >> 20), paging_stats.table_pages,
+            paging_stats.nx ? "on" : "unavailable");
+    rc = heap_init(&bm, max_pfn, &ram);
+    if ( rc )
+        machine_halt_fatal("cannot set up the frame table and heap");
+    print_memory_summary();
+
+    acpi_init(boot_info.have_rsdp ? boot_info.rsdp : NULL);
+    print_platform();
+    apic_init();
+    time_init();
+
+    if ( opt_selftest[0] )
+    {
+        unsigned int failed = run_selftests(opt_selftest);
+
+        pr_info("selftests: %s\n", failed ? "FAILED" : "all passed");
+        if ( opt_debug_exit )
+            machine_poweroff(failed ? 1 : EXIT_PASS);
+    }
+    pr_info("boot complete, %lu ms after machine reset\n", (unsigned long)(NOW() / 1000000));
+    if ( opt_debug_exit )
+        machine_poweroff(EXIT_PASS);
+    debug_key_loop();
+}

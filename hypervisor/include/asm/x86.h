@@ -1,0 +1,71 @@
+/*
+ * Thin C wrappers for the x86 instructions the hypervisor uses: port I/O,
+ * MSRs, control registers, CPUID, TSC. Each is one instruction.
+ */
+#ifndef ASM_X86_H
+#define ASM_X86_H
+
+#include <hv/types.h>
+
+#define X86_CR0_WP      (1UL << 16)
+#define X86_CR0_PG      (1UL << 31)
+#define X86_CR4_PAE     (1UL << 5)
+#define X86_CR4_PGE     (1UL << 7)
+#define X86_EFLAGS_IF   (1UL << 9)
+
+#define MSR_EFER        0xc0000080
+#define EFER_NXE        (1UL << 11)
+#define MSR_APIC_BASE   0x1b
+
+static inline void outb(u16 port, u8 v) { asm volatile("outb %0, %1" :: "a"(v), "Nd"(port)); }
+static inline void outw(u16 port, u16 v) { asm volatile("outw %0, %1" :: "a"(v), "Nd"(port)); }
+static inline void outl(u16 port, u32 v) { asm volatile("outl %0, %1" :: "a"(v), "Nd"(port)); }
+static inline u8 inb(u16 port) { u8 v; asm volatile("inb %1, %0" : "=a"(v) : "Nd"(port)); return v; }
+static inline u16 inw(u16 port) { u16 v; asm volatile("inw %1, %0" : "=a"(v) : "Nd"(port)); return v; }
+
+static inline u64 rdmsr(u32 msr)
+{
+    u32 lo, hi;
+    asm volatile("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+    return ((u64)hi << 32) | lo;
+}
+
+static inline void wrmsr(u32 msr, u64 v)
+{
+    asm volatile("wrmsr" :: "c"(msr), "a"((u32)v), "d"((u32)(v >> 32)));
+}
+
+static inline void cpuid_count(u32 leaf, u32 sub, u32 *a, u32 *b, u32 *c, u32 *d)
+{
+    asm volatile("cpuid" : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d) : "a"(leaf), "c"(sub));
+}
+
+static inline u64 rdtsc(void)
+{
+    u32 lo, hi;
+    asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
+    return ((u64)hi << 32) | lo;
+}
+
+#define DEFINE_CR(n) \
+    static inline u64 read_cr##n(void) { u64 v; asm volatile("mov %%cr" #n ", %0" : "=r"(v)); return v; } \
+    static inline void write_cr##n(u64 v) { asm volatile("mov %0, %%cr" #n :: "r"(v) : "memory"); }
+DEFINE_CR(0)
+DEFINE_CR(2)
+DEFINE_CR(3)
+DEFINE_CR(4)
+#undef DEFINE_CR
+
+static inline void cpu_relax(void) { asm volatile("pause" ::: "memory"); }
+static inline void irq_disable(void) { asm volatile("cli" ::: "memory"); }
+static inline void halt(void) { asm volatile("hlt" ::: "memory"); }
+static inline void invlpg(const void *va) { asm volatile("invlpg (%0)" :: "r"(va) : "memory"); }
+
+static inline u64 read_rbp(void)
+{
+    u64 v;
+    asm volatile("mov %%rbp, %0" : "=r"(v));
+    return v;
+}
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * The frame table: one struct frame per machine frame, indexed by frame number.
+ * It records who owns the frame, what it is used as (its page type, with a
+ * count of the uses of that type) and how many references it has. Page-type
+ * validation stands on these records: a frame is a page table or writable,
+ * never both, because its type can only change when its type count is zero.
+ *
+ * The buddy allocator uses the same records for its free lists (state, order,
+ * next/prev) so the table is the single source of truth about a frame.
+ */
+#ifndef HV_FRAME_H
+#define HV_FRAME_H
+
+#include <hv/types.h>
+#include <sierra/domid.h>
+
+/* type_info: the type in the top bits, flags below it, the type count at the bottom. */
+#define PGT_TYPE_SHIFT      60
+#define PGT_TYPE_MASK       (0xfUL << PGT_TYPE_SHIFT)
+#define PGT_none            (0UL << PGT_TYPE_SHIFT)
+#define PGT_l1_page_table   (1UL << PGT_TYPE_SHIFT)
+#define PGT_l2_page_table   (2UL << PGT_TYPE_SHIFT)
+#define PGT_l3_page_table   (3UL << PGT_TYPE_SHIFT)
+#define PGT_l4_page_table   (4UL << PGT_TYPE_SHIFT)
+#define PGT_seg_desc_page   (5UL << PGT_TYPE_SHIFT)
+#define PGT_writable_page   (7UL << PGT_TYPE_SHIFT)
+#define PGT_pinned          (1UL << 59)
+#define PGT_validated       (1UL << 58)
+#define PGT_COUNT_MASK      ((1UL << 32) - 1)
+
+enum frame_state {
+    FRAME_RESERVED,     /* not RAM, or RAM the allocator never hands out */
+    FRAME_FREE,         /* on a buddy free list (head or tail of a block) */
+    FRAME_ALLOCATED,    /* handed out; owner says to whom */
+};
+
+#define FRAME_NO_LINK   UINT32_MAX
+#define FRAME_ORDER_TAIL 0xff      /* a free frame that is not the head of its block */
+
+struct frame {
+    u64 type_info;
+    u32 ref_count;
+    domid_t owner;
+    u8 state;
+    u8 order;
+    u32 next, prev;
+};
+
+struct frame_audit {
+    u64 free, reserved, allocated;
+    u64 owned_by_xen;
+    u64 errors;         /* records that break an invariant (each is logged) */
+};
+
+void frame_table_init(struct frame *table, u64 nr_frames);
+int frame_get_ref(struct frame *f);
+int frame_put_ref(struct frame *f);
+u64 frame_audit(const struct frame *table, u64 nr_frames, struct frame_audit *out);
+
+#endif
