@@ -26,7 +26,7 @@ void print_memory_summary(void)
 static void key_audit(void)
 {
     struct frame_audit a;
-    u64 errors = frame_audit(frame_table, nr_frames, &a);
+    u64 errors = frame_audit(frame_table, nr_frames, &a) + buddy_check(&heap);
 
     pr_info("frame audit: %lu frames, %lu free, %lu allocated (%lu hypervisor), "
             "%lu reserved, %lu errors\n", (unsigned long)nr_frames, (unsigned long)a.free,

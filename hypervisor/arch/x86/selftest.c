@@ -4,8 +4,10 @@
  * (why)", so a test asserts on exact text.
  *   traps    a deliberate #UD, #PF and #GP, each inside an exception-table
  *            entry; each must come back through its fixup with the right vector
- *   heap     allocate and free blocks of every order up to 10; the free count
- *            and a full frame-table audit must come out as before
+ *   heap     allocate blocks of every order up to 10 and write to their first
+ *            and last words through the direct map; free them (a double free
+ *            must be refused); the free count and a frame-table audit must
+ *            come out as before and the free lists must check out
  *   fatal-pf a read of the unmapped guard page under the boot stack with no
  *            fixup: must print the fatal report and stop (does not return)
  */
@@ -76,6 +78,13 @@ static int test_heap(void)
             pr_err("selftest heap: allocation of order %u failed\n", order);
             return 1;
         }
+        else
+        {
+            u64 *words = blocks[order];
+            u64 last = (PAGE_SIZE << order) / sizeof(*words) - 1;
+
+            words[0] = words[last] = order;
+        }
     if ( free_xen_pages(blocks[3], 3) || !free_xen_pages(blocks[3], 3) )
     {
         pr_err("selftest heap: double free not refused\n");
@@ -87,11 +96,13 @@ static int test_heap(void)
             pr_err("selftest heap: free of order %u refused\n", order);
             return 1;
         }
-    if ( heap.free_frames != free_before || frame_audit(frame_table, nr_frames, &audit) )
+    if ( heap.free_frames != free_before || frame_audit(frame_table, nr_frames, &audit) ||
+         buddy_check(&heap) )
     {
-        pr_err("selftest heap: %lu free frames before, %lu after, %lu audit errors\n",
-               (unsigned long)free_before, (unsigned long)heap.free_frames,
-               (unsigned long)audit.errors);
+        pr_err("selftest heap: %lu free frames before, %lu after, %lu audit errors, "
+               "%lu free-list errors\n", (unsigned long)free_before,
+               (unsigned long)heap.free_frames, (unsigned long)audit.errors,
+               (unsigned long)buddy_check(&heap));
         return 1;
     }
     return 0;

@@ -22,5 +22,6 @@ void buddy_init(struct buddy *b, struct frame *table, u64 nr_frames);
 int buddy_add_range(struct buddy *b, pfn_t start, pfn_t end);
 int buddy_alloc(struct buddy *b, unsigned int order, pfn_t *pfn);
 int buddy_free(struct buddy *b, pfn_t pfn, unsigned int order);
+u64 buddy_check(const struct buddy *b);
 
 #endif
