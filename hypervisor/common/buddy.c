@@ -53,7 +53,7 @@ static void mark_block(struct buddy *b, pfn_t pfn, unsigned int order,
 /* Put a block on the free lists, merging with free buddies. */
 static void release(struct buddy *b, pfn_t pfn, unsigned int order)
 {
-    mark_block(b, pfn, order, FRAME_FREE, DOMID_INVALID);
+    mark_block(b, pfn, order, FRAME_FREE, PV_DOMID_INVALID);
     b->free_frames += 1UL << order;
     while ( order < BUDDY_MAX_ORDER )
     {
@@ -117,7 +117,7 @@ int buddy_alloc(struct buddy *b, unsigned int order, pfn_t *pfn)
         found--;
         list_push(b, head + (1UL << found), found);
     }
-    mark_block(b, head, order, FRAME_ALLOCATED, DOMID_XEN);
+    mark_block(b, head, order, FRAME_ALLOCATED, PV_DOMID_XEN);
     b->free_frames -= 1UL << order;
     *pfn = head;
     return 0;

@@ -12,7 +12,7 @@ void frame_table_init(struct frame *table, u64 nr_frames)
 {
     for ( u64 i = 0; i < nr_frames; i++ )
         table[i] = (struct frame){
-            .owner = DOMID_IO, .state = FRAME_RESERVED,
+            .owner = PV_DOMID_IO, .state = FRAME_RESERVED,
             .order = FRAME_ORDER_TAIL, .next = FRAME_NO_LINK, .prev = FRAME_NO_LINK,
         };
 }
@@ -40,7 +40,7 @@ static bool record_ok(const struct frame *f)
     switch ( f->state )
     {
     case FRAME_FREE:
-        return f->owner == DOMID_INVALID && f->ref_count == 0 && f->type_info == 0;
+        return f->owner == PV_DOMID_INVALID && f->ref_count == 0 && f->type_info == 0;
     case FRAME_RESERVED:
         return f->ref_count == 0 && f->type_info == 0;
     case FRAME_ALLOCATED:
@@ -48,10 +48,10 @@ static bool record_ok(const struct frame *f)
         u64 type = f->type_info & PGT_TYPE_MASK;
         u64 count = f->type_info & PGT_COUNT_MASK;
 
-        if ( f->owner == DOMID_INVALID )
+        if ( f->owner == PV_DOMID_INVALID )
             return false;
         /* a domain's frame holds at least its allocation reference */
-        if ( f->owner < DOMID_FIRST_RESERVED && f->ref_count == 0 )
+        if ( f->owner < PV_DOMID_FIRST_RESERVED && f->ref_count == 0 )
             return false;
         if ( type == PGT_none )
             return f->type_info == 0;
@@ -77,7 +77,7 @@ u64 frame_audit(const struct frame *table, u64 nr_frames, struct frame_audit *ou
         else if ( f->state == FRAME_ALLOCATED )
         {
             a.allocated++;
-            if ( f->owner == DOMID_XEN )
+            if ( f->owner == PV_DOMID_XEN )
                 a.owned_by_xen++;
         }
         if ( !record_ok(f) )

@@ -1,8 +1,8 @@
 /*
  * The hypervisor's heap of machine frames. heap_init() places the frame table
  * (one record per frame up to the highest RAM frame) using the boot allocator,
- * marks RAM frames the hypervisor already uses as owned by DOMID_XEN and
- * everything that is not RAM as DOMID_IO, then gives every still-free range to
+ * marks RAM frames the hypervisor already uses as owned by PV_DOMID_XEN and
+ * everything that is not RAM as PV_DOMID_IO, then gives every still-free range to
  * the buddy allocator. After that, frames come and go only through here.
  */
 #include <asm/page.h>
@@ -29,7 +29,7 @@ int heap_init(struct bootmem *bm, pfn_t max_pfn, const struct bootmem *ram)
     for ( unsigned int i = 0; i < ram->nr; i++ )   /* RAM in use: the hypervisor's */
         for ( pfn_t p = ram->range[i].start >> PAGE_SHIFT;
               p < (ram->range[i].end >> PAGE_SHIFT) && p < nr_frames; p++ )
-            frame_table[p].owner = DOMID_XEN;
+            frame_table[p].owner = PV_DOMID_XEN;
     buddy_init(&heap, frame_table, nr_frames);
     for ( unsigned int i = 0; i < bm->nr; i++ )
     {

@@ -85,7 +85,7 @@ static void test_split_then_merge(void **state)
     assert_int_equal(buddy_alloc(&b, 0, &p), 0);
     assert_int_equal(p, 0);
     assert_int_equal(table[0].state, FRAME_ALLOCATED);
-    assert_int_equal(table[0].owner, DOMID_XEN);
+    assert_int_equal(table[0].owner, PV_DOMID_XEN);
     /* one free block of each order 0..9 remains: 1 + 2 + ... + 512 = 1023 */
     for ( unsigned int o = 0; o < 10; o++ )
         assert_int_equal(blocks_of_order(o), 1);

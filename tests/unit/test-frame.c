@@ -37,7 +37,7 @@ static void test_init_reserves_everything(void **state)
     for ( unsigned int i = 0; i < NR; i++ )
     {
         assert_int_equal(table[i].state, FRAME_RESERVED);
-        assert_int_equal(table[i].owner, DOMID_IO);
+        assert_int_equal(table[i].owner, PV_DOMID_IO);
         assert_int_equal(table[i].ref_count, 0);
         assert_int_equal(table[i].type_info, 0);
     }

@@ -19,6 +19,7 @@
 #include <hv/printk.h>
 #include <hv/selftest.h>
 #include <hv/time.h>
+#include <sierra/pv-base.h>
 #include <sierra/version.h>
 
 extern const char _start[], _end[];
@@ -115,7 +116,7 @@ void __noreturn start_sierra(u32 magic, u32 info)
     descriptors_init();
 
     pr_info("Sierra hypervisor %s - Xen PV ABI %s (interface %#x)\n",
-            SIERRA_VERSION_STRING, SIERRA_XEN_ABI_STRING, SIERRA_XEN_INTERFACE_VERSION);
+            SIERRA_VERSION_STRING, SIERRA_XEN_ABI_STRING, PV_INTERFACE_VERSION);
     if ( rc )
         machine_halt_fatal(rc == -EINVAL ? "not started by a Multiboot loader"
                                          : "boot information unreadable or without a memory map");

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <sierra/errno.h>
+#include <hv/errno.h>
 
 typedef uint8_t  u8;
 typedef uint16_t u16;
