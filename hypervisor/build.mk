@@ -26,6 +26,7 @@ HV_ASFLAGS := $(filter-out -std=gnu11,$(HV_CFLAGS)) -D__ASSEMBLY__
 
 HV_SRCS := $(wildcard hypervisor/arch/x86/*.c hypervisor/arch/x86/*.S \
                       hypervisor/arch/x86/boot/*.S hypervisor/arch/x86/boot/*.c \
+                      hypervisor/arch/x86/pv/*.c hypervisor/arch/x86/pv/*.S \
                       hypervisor/common/*.c hypervisor/drivers/*.c)
 HV_OBJS := $(patsubst %,$(HV_B)/%.o,$(HV_SRCS))
 HV_LDS  := hypervisor/arch/x86/sierra.lds

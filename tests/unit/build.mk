@@ -4,7 +4,8 @@
 # code is what runs and is tested, not the host libc's.
 
 UT_B     := $(B)/tests/unit
-UT_HV    := frame buddy bootmem cmdline printk vsnprintf string
+UT_HV    := frame buddy bootmem cmdline printk vsnprintf string pv-elf
+UT_PV    := page-types
 UT_NAMES := memset memcpy memmove memcmp memchr strlen strcmp strncmp vsnprintf snprintf
 UT_CFLAGS := $(HOST_CFLAGS) -fno-builtin $(foreach n,$(UT_NAMES),-D$(n)=hv_$(n)) \
   -Ihypervisor/include -Iabi/include -Itests/unit -MMD -MP
@@ -16,11 +17,16 @@ $(UT_B)/hv/%.o: hypervisor/common/%.c
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(UT_CFLAGS) -c -o $@ $<
 
+$(UT_B)/pv/%.o: hypervisor/arch/x86/pv/%.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(UT_CFLAGS) -c -o $@ $<
+
 $(UT_B)/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(UT_CFLAGS) -c -o $@ $<
 
-$(UT_LIB): $(patsubst %,$(UT_B)/hv/%.o,$(UT_HV)) $(UT_B)/console-capture.o
+$(UT_LIB): $(patsubst %,$(UT_B)/hv/%.o,$(UT_HV)) $(patsubst %,$(UT_B)/pv/%.o,$(UT_PV)) \
+           $(UT_B)/console-capture.o
 	$(Q)rm -f $@ && ar rcs $@ $^
 
 $(UT_B)/test-%: $(UT_B)/test-%.o $(UT_LIB)
@@ -29,4 +35,4 @@ $(UT_B)/test-%: $(UT_B)/test-%.o $(UT_LIB)
 
 unit-tests: $(UT_TESTS)
 
--include $(wildcard $(UT_B)/*.d $(UT_B)/hv/*.d)
+-include $(wildcard $(UT_B)/*.d $(UT_B)/hv/*.d $(UT_B)/pv/*.d)

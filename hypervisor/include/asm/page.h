@@ -17,6 +17,7 @@
 #define _PAGE_ACCESSED  (1UL << 5)
 #define _PAGE_DIRTY     (1UL << 6)
 #define _PAGE_PSE       (1UL << 7)
+#define _PAGE_PAT       (1UL << 7)     /* in an L1 entry */
 #define _PAGE_GLOBAL    (1UL << 8)
 #define _PAGE_NX        (1UL << 63)
 #define PTE_ADDR_MASK   0x000ffffffffff000UL

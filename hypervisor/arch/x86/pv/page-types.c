@@ -1,0 +1,193 @@
+/*
+ * Page types and validation of PV page tables (the rules are in
+ * asm/pv/page-types.h). Every function validates before it changes anything
+ * and undoes exactly what it did on failure: a refused table leaves every
+ * count as it was.
+ */
+#include <asm/pv/page-types.h>
+#include <hv/lib.h>
+
+#define PGT_LEVEL_TYPE(l)   ((u64)(l) << PGT_TYPE_SHIFT)
+
+static struct frame *frame_of(const struct pt_env *env, pfn_t pfn)
+{
+    return pfn < env->nr_frames ? &env->table[pfn] : NULL;
+}
+
+int pt_get_page(const struct pt_env *env, pfn_t pfn, domid_t owner)
+{
+    struct frame *f = frame_of(env, pfn);
+
+    if ( !f || f->state != FRAME_ALLOCATED || f->owner != owner )
+        return -EPERM;
+    return frame_get_ref(f);
+}
+
+void pt_put_page(const struct pt_env *env, pfn_t pfn)
+{
+    frame_put_ref(&env->table[pfn]);
+}
+
+static int get_entry_refs(const struct pt_env *env, unsigned int level, pte_t e,
+                          domid_t owner);
+static void put_entry_refs(const struct pt_env *env, unsigned int level, pte_t e);
+
+static bool hv_slot(unsigned int level, unsigned int idx)
+{
+    return level == 4 && idx >= PV_L4_HV_FIRST && idx <= PV_L4_HV_LAST;
+}
+
+/* Take the references every present entry of a new table needs. */
+static int validate_table(const struct pt_env *env, pfn_t pfn, unsigned int level,
+                          domid_t owner)
+{
+    pte_t *t = env->frame_to_virt(pfn);
+    unsigned int i;
+    int rc = 0;
+
+    for ( i = 0; i < PT_ENTRIES; i++ )
+    {
+        if ( hv_slot(level, i) || !(t[i] & _PAGE_PRESENT) )
+            continue;
+        if ( (t[i] & PTE_ADDR_MASK) >> PAGE_SHIFT == pfn && level > 1 )
+            rc = -EINVAL;       /* a table mapping itself: linear page tables */
+        else
+            rc = get_entry_refs(env, level, t[i], owner);
+        if ( rc )
+            break;
+    }
+    if ( rc )
+    {
+        while ( i-- > 0 )
+            if ( !hv_slot(level, i) && (t[i] & _PAGE_PRESENT) )
+                put_entry_refs(env, level, t[i]);
+        return rc;
+    }
+    /* the guest kernel runs in ring 3: its mappings must be user-accessible */
+    for ( i = 0; i < PT_ENTRIES; i++ )
+        if ( !hv_slot(level, i) && (t[i] & _PAGE_PRESENT) )
+            t[i] |= _PAGE_USER;
+    if ( level == 4 )
+        env->install_hv_slots(t);
+    return 0;
+}
+
+static void devalidate_table(const struct pt_env *env, pfn_t pfn, unsigned int level)
+{
+    pte_t *t = env->frame_to_virt(pfn);
+
+    for ( unsigned int i = 0; i < PT_ENTRIES; i++ )
+        if ( !hv_slot(level, i) && (t[i] & _PAGE_PRESENT) )
+            put_entry_refs(env, level, t[i]);
+}
+
+int pt_get_type(const struct pt_env *env, pfn_t pfn, u64 type, domid_t owner)
+{
+    struct frame *f = frame_of(env, pfn);
+    unsigned int level = pt_type_level(type);
+    u64 count;
+    int rc;
+
+    if ( !f || f->state != FRAME_ALLOCATED || f->owner != owner )
+        return -EPERM;
+    count = f->type_info & PGT_COUNT_MASK;
+    if ( count == PGT_COUNT_MASK )
+        return -EOVERFLOW;
+    if ( count )
+    {
+        if ( (f->type_info & PGT_TYPE_MASK) != type )
+            return -EBUSY;      /* in use as something else */
+        f->type_info++;
+        return 0;
+    }
+    /* first use: (re)type the frame, validating a table */
+    f->type_info = type | 1;
+    if ( level )
+    {
+        rc = validate_table(env, pfn, level, owner);
+        if ( rc )
+        {
+            f->type_info = 0;
+            return rc;
+        }
+    }
+    f->type_info |= PGT_validated;
+    return 0;
+}
+
+void pt_put_type(const struct pt_env *env, pfn_t pfn)
+{
+    struct frame *f = &env->table[pfn];
+    unsigned int level = pt_type_level(f->type_info);
+
+    if ( (f->type_info & PGT_COUNT_MASK) > 1 )
+    {
+        f->type_info--;
+        return;
+    }
+    /* last use: a table releases what its entries held; the type goes */
+    if ( level )
+        devalidate_table(env, pfn, level);
+    f->type_info = 0;
+}
+
+static int get_entry_refs(const struct pt_env *env, unsigned int level, pte_t e,
+                          domid_t owner)
+{
+    pfn_t target = (e & PTE_ADDR_MASK) >> PAGE_SHIFT;
+    int rc;
+
+    if ( e & ~(PTE_ADDR_MASK | (level == 1 ? PV_L1_ALLOWED : PV_LN_ALLOWED)) )
+        return -EINVAL;         /* reserved or forbidden bits (e.g. PSE) */
+    rc = pt_get_page(env, target, owner);
+    if ( rc )
+        return rc;
+    if ( level > 1 )
+        rc = pt_get_type(env, target, PGT_LEVEL_TYPE(level - 1), owner);
+    else if ( e & _PAGE_RW )
+        rc = pt_get_type(env, target, PGT_writable_page, owner);
+    if ( rc )
+    {
+        pt_put_page(env, target);
+        return rc == -EBUSY ? -EINVAL : rc;  /* Xen: a type conflict is a bad entry */
+    }
+    return 0;
+}
+
+static void put_entry_refs(const struct pt_env *env, unsigned int level, pte_t e)
+{
+    pfn_t target = (e & PTE_ADDR_MASK) >> PAGE_SHIFT;
+
+    if ( level > 1 || (e & _PAGE_RW) )
+        pt_put_type(env, target);
+    pt_put_page(env, target);
+}
+
+int pt_mod_entry(const struct pt_env *env, pfn_t table, unsigned int level,
+                 unsigned int idx, pte_t new_e, domid_t owner)
+{
+    struct frame *f = frame_of(env, table);
+    pte_t *t, old_e;
+    int rc;
+
+    if ( !f || f->owner != owner || pt_type_level(f->type_info) != level ||
+         !(f->type_info & PGT_COUNT_MASK) || idx >= PT_ENTRIES )
+        return -EINVAL;
+    if ( hv_slot(level, idx) )
+        return -EPERM;          /* the hypervisor's slots are not the guest's */
+    t = env->frame_to_virt(table);
+    old_e = t[idx];
+    if ( new_e & _PAGE_PRESENT )
+    {
+        if ( (new_e & PTE_ADDR_MASK) >> PAGE_SHIFT == table && level > 1 )
+            return -EINVAL;
+        new_e |= _PAGE_USER;
+        rc = get_entry_refs(env, level, new_e, owner);
+        if ( rc )
+            return rc;
+    }
+    __atomic_store_n(&t[idx], new_e, __ATOMIC_RELEASE);
+    if ( old_e & _PAGE_PRESENT )
+        put_entry_refs(env, level, old_e);
+    return 0;
+}

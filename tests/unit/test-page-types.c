@@ -1,0 +1,251 @@
+/*
+ * PV page-type validation (hypervisor/arch/x86/pv/page-types.c) on a fake
+ * machine: every type transition, success and refusal, with the frame-table
+ * audit clean and all counts back to zero at the end of each test.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <asm/pv/page-types.h>
+#include <hv/buddy.h>
+
+#define NR      64
+#define DOM     1
+#define OTHER   2
+#define HV_MARK 0xabc000UL
+
+static struct frame table[NR];
+static pte_t mem[NR][PT_ENTRIES] __attribute__((aligned(4096)));
+static struct buddy b;
+
+static void *fake_frame_to_virt(pfn_t pfn) { return mem[pfn]; }
+
+static void fake_hv_slots(pte_t *l4)
+{
+    for ( unsigned int i = PV_L4_HV_FIRST; i <= PV_L4_HV_LAST; i++ )
+        l4[i] = HV_MARK | i;
+}
+
+static const struct pt_env env = { table, NR, fake_frame_to_virt, fake_hv_slots };
+
+/* frames 1..NR-1: the first half belongs to DOM, the second to OTHER */
+static int setup(void **state)
+{
+    (void)state;
+    memset(mem, 0, sizeof(mem));
+    frame_table_init(table, NR);
+    buddy_init(&b, table, NR);
+    assert_int_equal(buddy_add_range(&b, 1, NR), 0);
+    for ( pfn_t p = 1; p < NR; p++ )
+    {
+        pfn_t got;
+
+        assert_int_equal(buddy_alloc(&b, 0, &got), 0);
+        table[got].owner = got < NR / 2 ? DOM : OTHER;
+        table[got].ref_count = 1;       /* the allocation reference */
+    }
+    return 0;
+}
+
+static pte_t entry(pfn_t pfn, u64 flags) { return (pfn << PAGE_SHIFT) | flags; }
+static u64 tcount(pfn_t pfn) { return table[pfn].type_info & PGT_COUNT_MASK; }
+static u64 ttype(pfn_t pfn) { return table[pfn].type_info & PGT_TYPE_MASK; }
+
+static void assert_clean(void)
+{
+    struct frame_audit a;
+
+    for ( pfn_t p = 1; p < NR; p++ )
+    {
+        assert_int_equal(table[p].type_info, 0);
+        assert_int_equal(table[p].ref_count, 1);
+    }
+    assert_int_equal(frame_audit(table, NR, &a), 0);
+}
+
+static void test_writable_type(void **state)
+{
+    (void)state;
+    assert_int_equal(pt_get_type(&env, 5, PGT_writable_page, DOM), 0);
+    assert_int_equal(pt_get_type(&env, 5, PGT_writable_page, DOM), 0);
+    assert_int_equal(tcount(5), 2);
+    assert_int_equal(pt_get_type(&env, 5, PGT_l1_page_table, DOM), -EBUSY);
+    pt_put_type(&env, 5);
+    pt_put_type(&env, 5);
+    assert_int_equal(pt_get_type(&env, 5, PGT_l1_page_table, DOM), 0);    /* now free to change */
+    pt_put_type(&env, 5);
+    assert_clean();
+}
+
+static void test_foreign_and_bad_frames(void **state)
+{
+    (void)state;
+    assert_int_equal(pt_get_type(&env, 40, PGT_writable_page, DOM), -EPERM);  /* OTHER's */
+    assert_int_equal(pt_get_type(&env, NR + 5, PGT_writable_page, DOM), -EPERM);
+    assert_int_equal(pt_get_type(&env, 0, PGT_writable_page, DOM), -EPERM);   /* not allocated */
+    assert_int_equal(pt_get_page(&env, 40, DOM), -EPERM);
+    assert_clean();
+}
+
+static void test_l1_validation(void **state)
+{
+    (void)state;
+    mem[3][0] = entry(5, _PAGE_PRESENT | _PAGE_RW);     /* writable mapping of 5 */
+    mem[3][1] = entry(6, _PAGE_PRESENT);                /* read-only mapping of 6 */
+    mem[3][2] = entry(7, 0);                            /* not present: ignored */
+    assert_int_equal(pt_get_type(&env, 3, PGT_l1_page_table, DOM), 0);
+    assert_int_equal(ttype(5), PGT_writable_page);
+    assert_int_equal(tcount(5), 1);
+    assert_int_equal(table[5].ref_count, 2);
+    assert_int_equal(table[6].ref_count, 2);
+    assert_int_equal(tcount(6), 0);
+    assert_true(mem[3][0] & _PAGE_USER);                /* forced for a ring-3 kernel */
+    assert_true(table[3].type_info & PGT_validated);
+    /* a frame mapped writable cannot become a table */
+    assert_int_equal(pt_get_type(&env, 5, PGT_l1_page_table, DOM), -EBUSY);
+    pt_put_type(&env, 3);
+    assert_clean();
+}
+
+static void test_l1_refusals_leave_nothing(void **state)
+{
+    static const pte_t bad[] = {
+        (40UL << PAGE_SHIFT) | _PAGE_PRESENT,                   /* another domain's frame */
+        (5UL << PAGE_SHIFT) | _PAGE_PRESENT | (1UL << 52),      /* reserved bit */
+        (200UL << PAGE_SHIFT) | _PAGE_PRESENT,                  /* beyond memory */
+        (3UL << PAGE_SHIFT) | _PAGE_PRESENT | _PAGE_RW,         /* itself, writable */
+    };
+
+    (void)state;
+    for ( unsigned int i = 0; i < sizeof(bad) / sizeof(bad[0]); i++ )
+    {
+        memset(mem[3], 0, PAGE_SIZE);
+        mem[3][0] = entry(5, _PAGE_PRESENT | _PAGE_RW);  /* a good entry before the bad one */
+        mem[3][1] = entry(6, _PAGE_PRESENT);
+        mem[3][7] = bad[i];
+        assert_int_not_equal(pt_get_type(&env, 3, PGT_l1_page_table, DOM), 0);
+        assert_clean();                                 /* the good entries were undone */
+    }
+    /* an L1 mapping itself read-only is fine */
+    memset(mem[3], 0, PAGE_SIZE);
+    mem[3][0] = entry(3, _PAGE_PRESENT);
+    assert_int_equal(pt_get_type(&env, 3, PGT_l1_page_table, DOM), 0);
+    pt_put_type(&env, 3);
+    assert_clean();
+}
+
+static void test_page_table_mapped_writable_refused(void **state)
+{
+    (void)state;
+    mem[3][0] = entry(5, _PAGE_PRESENT);
+    assert_int_equal(pt_get_type(&env, 3, PGT_l1_page_table, DOM), 0);  /* 3 is a live L1 */
+    mem[4][0] = entry(3, _PAGE_PRESENT | _PAGE_RW);                     /* map it writable */
+    assert_int_equal(pt_get_type(&env, 4, PGT_l1_page_table, DOM), -EINVAL);
+    mem[4][0] = entry(3, _PAGE_PRESENT);                                /* read-only is fine */
+    assert_int_equal(pt_get_type(&env, 4, PGT_l1_page_table, DOM), 0);
+    pt_put_type(&env, 4);
+    pt_put_type(&env, 3);
+    assert_clean();
+}
+
+/* L4 (10) -> L3 (11) -> L2 (12) -> L1 (13) -> data (14 rw, 15 ro) */
+static void build_hierarchy(void)
+{
+    mem[10][0] = entry(11, _PAGE_PRESENT | _PAGE_RW);
+    mem[10][300] = entry(11, _PAGE_PRESENT);       /* a second path to the same L3 */
+    mem[11][0] = entry(12, _PAGE_PRESENT | _PAGE_RW);
+    mem[12][0] = entry(13, _PAGE_PRESENT | _PAGE_RW);
+    mem[13][0] = entry(14, _PAGE_PRESENT | _PAGE_RW);
+    mem[13][1] = entry(15, _PAGE_PRESENT);
+}
+
+static void test_full_hierarchy(void **state)
+{
+    (void)state;
+    build_hierarchy();
+    mem[10][260] = entry(14, _PAGE_PRESENT);        /* guest junk in a hypervisor slot */
+    assert_int_equal(pt_get_type(&env, 10, PGT_l4_page_table, DOM), 0);
+    assert_int_equal(ttype(11), PGT_l3_page_table);
+    assert_int_equal(tcount(11), 2);
+    assert_int_equal(ttype(12), PGT_l2_page_table);
+    assert_int_equal(ttype(13), PGT_l1_page_table);
+    assert_int_equal(ttype(14), PGT_writable_page);
+    for ( unsigned int i = PV_L4_HV_FIRST; i <= PV_L4_HV_LAST; i++ )
+        assert_int_equal(mem[10][i], HV_MARK | i);  /* the hypervisor's, not the guest's */
+    /* tables in use cannot be retyped or used at another level */
+    assert_int_equal(pt_get_type(&env, 12, PGT_l1_page_table, DOM), -EBUSY);
+    assert_int_equal(pt_get_type(&env, 13, PGT_writable_page, DOM), -EBUSY);
+    pt_put_type(&env, 10);
+    assert_clean();
+}
+
+static void test_hierarchy_refusals(void **state)
+{
+    (void)state;
+    build_hierarchy();
+    mem[12][5] = entry(14, _PAGE_PRESENT | _PAGE_PSE);          /* a superpage */
+    assert_int_equal(pt_get_type(&env, 10, PGT_l4_page_table, DOM), -EINVAL);
+    assert_clean();
+    mem[12][5] = 0;
+    mem[11][3] = entry(11, _PAGE_PRESENT);                      /* L3 maps itself */
+    assert_int_equal(pt_get_type(&env, 10, PGT_l4_page_table, DOM), -EINVAL);
+    assert_clean();
+    mem[11][3] = entry(10, _PAGE_PRESENT);                      /* L3 entry -> the L4 */
+    assert_int_equal(pt_get_type(&env, 10, PGT_l4_page_table, DOM), -EINVAL);
+    assert_clean();
+    mem[11][3] = 0;
+    mem[13][9] = entry(12, _PAGE_PRESENT | _PAGE_RW);           /* L1 maps the L2 writable */
+    assert_int_equal(pt_get_type(&env, 10, PGT_l4_page_table, DOM), -EINVAL);
+    assert_clean();
+    mem[13][9] = entry(41, _PAGE_PRESENT);                      /* OTHER's frame, deep down */
+    assert_int_equal(pt_get_type(&env, 10, PGT_l4_page_table, DOM), -EPERM);
+    assert_clean();
+}
+
+static void test_mod_entry(void **state)
+{
+    (void)state;
+    build_hierarchy();
+    assert_int_equal(pt_get_type(&env, 10, PGT_l4_page_table, DOM), 0);
+    /* remap 15 writable in place of read-only */
+    assert_int_equal(pt_mod_entry(&env, 13, 1, 1, entry(15, _PAGE_PRESENT | _PAGE_RW), DOM), 0);
+    assert_int_equal(ttype(15), PGT_writable_page);
+    /* refused updates change nothing */
+    assert_int_equal(pt_mod_entry(&env, 13, 1, 2, entry(12, _PAGE_PRESENT | _PAGE_RW), DOM),
+                     -EINVAL);                                  /* a live L2, writable */
+    assert_int_equal(pt_mod_entry(&env, 13, 1, 2, entry(40, _PAGE_PRESENT), DOM), -EPERM);
+    assert_int_equal(pt_mod_entry(&env, 13, 1, 2, entry(16, _PAGE_PRESENT | (1UL << 55)), DOM),
+                     -EINVAL);
+    assert_int_equal(pt_mod_entry(&env, 13, 2, 2, entry(16, _PAGE_PRESENT), DOM), -EINVAL);
+    assert_int_equal(pt_mod_entry(&env, 10, 4, 256, entry(11, _PAGE_PRESENT), DOM), -EPERM);
+    assert_int_equal(pt_mod_entry(&env, 13, 1, 2, entry(16, _PAGE_PRESENT), OTHER), -EINVAL);
+    assert_int_equal(mem[13][2], 0);
+    /* unmapping releases */
+    assert_int_equal(pt_mod_entry(&env, 13, 1, 0, 0, DOM), 0);
+    assert_int_equal(tcount(14), 0);
+    /* a table not in use cannot be modified through this path */
+    assert_int_equal(pt_mod_entry(&env, 20, 1, 0, entry(16, _PAGE_PRESENT), DOM), -EINVAL);
+    pt_put_type(&env, 10);
+    assert_clean();
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(test_writable_type, setup),
+        cmocka_unit_test_setup(test_foreign_and_bad_frames, setup),
+        cmocka_unit_test_setup(test_l1_validation, setup),
+        cmocka_unit_test_setup(test_l1_refusals_leave_nothing, setup),
+        cmocka_unit_test_setup(test_page_table_mapped_writable_refused, setup),
+        cmocka_unit_test_setup(test_full_hierarchy, setup),
+        cmocka_unit_test_setup(test_hierarchy_refusals, setup),
+        cmocka_unit_test_setup(test_mod_entry, setup),
+    };
+
+    cmocka_set_message_output(CM_OUTPUT_TAP);
+    return cmocka_run_group_tests_name("page-types", tests, NULL, NULL);
+}
