@@ -20,7 +20,8 @@ HV_GCC_INC := $(shell $(CC) -print-file-name=include)
 HV_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -nostdinc -isystem $(HV_GCC_INC) \
   -ffreestanding -fno-builtin -mno-red-zone -fpie -mgeneral-regs-only \
   -fno-stack-protector -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
-  -fcf-protection=none -fno-common -Ihypervisor/include -Iabi/include -I$(HV_B)/gen \
+  -fcf-protection=none -fno-common -include hypervisor/include/hv/visibility.h \
+  -Ihypervisor/include -Iabi/include -I$(HV_B)/gen \
   -MMD -MP
 HV_ASFLAGS := $(filter-out -std=gnu11,$(HV_CFLAGS)) -D__ASSEMBLY__
 

@@ -29,6 +29,10 @@ void apic_init(void)
 {
     u64 base = rdmsr(MSR_APIC_BASE);
 
+    /* the legacy 8259s would deliver on vectors the CPU uses for exceptions:
+     * mask them all; interrupts come through the local and I/O APICs */
+    outb(0x21, 0xff);
+    outb(0xa1, 0xff);
     if ( !(base & (1UL << 11)) )
         wrmsr(MSR_APIC_BASE, base | (1UL << 11));      /* global enable */
     apic_mmio = maddr_to_virt(base & PTE_ADDR_MASK);

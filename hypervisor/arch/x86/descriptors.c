@@ -5,6 +5,7 @@
  */
 #include <asm/descriptors.h>
 #include <asm/stacks.h>
+#include <asm/x86.h>
 #include <hv/lib.h>
 
 struct tss64 {
@@ -32,12 +33,13 @@ struct desc_ptr {
 struct stack_area cpu0_stacks[NR_STACKS] __section(".bss.stacks");
 static struct tss64 tss __aligned(64);
 static struct idt_gate idt[256] __aligned(16);
-static u64 gdt[5] __aligned(16) = {
-    0,
-    0x00af9a000000ffff,     /* HV_CS: 64-bit code, DPL 0 */
-    0x00cf92000000ffff,     /* HV_DS: data, DPL 0 */
-    0, 0,                   /* HV_TSS: 16-byte system descriptor, filled below */
-};
+/* the whole 64 KiB GDT: guest frames 0-13 (empty until set_gdt), ours in 14 */
+static u64 gdt[GDT_PAGES * PAGE_SIZE / 8] __aligned(PAGE_SIZE);
+
+static void set_desc(unsigned int sel, u64 desc)
+{
+    gdt[sel / 8] = desc;
+}
 
 extern const u8 trap_stubs[];
 #define TRAP_STUB_SIZE 16
@@ -57,6 +59,12 @@ void descriptors_init(void)
 {
     u64 base = (u64)&tss, limit = sizeof(tss) - 1;
     struct desc_ptr gdtr = { sizeof(gdt) - 1, (u64)gdt };
+
+    set_desc(HV_CS, 0x00af9a000000ffff);        /* 64-bit code, DPL 0 */
+    set_desc(HV_DS, 0x00cf92000000ffff);        /* data, DPL 0 */
+    set_desc(GUEST_CS32, 0x00cffa000000ffff);   /* 32-bit code, DPL 3 */
+    set_desc(GUEST_DS, 0x00cff2000000ffff);     /* data, DPL 3 */
+    set_desc(GUEST_CS64, 0x00affa000000ffff);   /* 64-bit code, DPL 3 */
     struct desc_ptr idtr = { sizeof(idt) - 1, (u64)idt };
 
     tss.rsp[0] = (u64)stack_top(STACK_MAIN);
@@ -72,6 +80,7 @@ void descriptors_init(void)
 
     for ( unsigned int v = 0; v < 256; v++ )
         set_gate(v, v == 2 ? IST_NMI : v == 8 ? IST_DF : v == 18 ? IST_MC : 0);
+    idt[3].type_attr = idt[4].type_attr = 0xee;    /* int3, into: reachable from ring 3 */
 
     asm volatile("lgdt %0" :: "m"(gdtr));
     asm volatile("pushq %0; lea 1f(%%rip), %%rax; pushq %%rax; lretq; 1:"
@@ -79,4 +88,26 @@ void descriptors_init(void)
     asm volatile("mov %0, %%ds; mov %0, %%es; mov %0, %%ss" :: "r"(HV_DS));
     asm volatile("ltr %w0" :: "r"(HV_TSS));
     asm volatile("lidt %0" :: "m"(idtr));
+}
+
+/* The stack the CPU switches to on an exception or interrupt from a guest. */
+void tss_set_kernel_stack(u64 rsp0)
+{
+    tss.rsp[0] = rsp0;
+}
+
+/*
+ * SYSCALL: guests enter at pv_syscall_entry on HV_CS with interrupts, traps,
+ * direction and alignment checks off. SYSRET would return to GUEST_CS64 /
+ * GUEST_DS (STAR[63:48] + 16 / + 8), though Sierra always returns by IRET.
+ */
+void syscall_init(void)
+{
+    extern const char pv_syscall_entry[];
+
+    wrmsr(MSR_STAR, ((u64)GUEST_CS32 << 48) | ((u64)HV_CS << 32));
+    wrmsr(MSR_LSTAR, (u64)pv_syscall_entry);
+    wrmsr(MSR_SFMASK, X86_EFLAGS_IF | X86_EFLAGS_TF | X86_EFLAGS_DF | X86_EFLAGS_AC |
+                      X86_EFLAGS_NT);
+    wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
 }

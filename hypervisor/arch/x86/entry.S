@@ -7,6 +7,7 @@
  * fault was covered by the exception table).
  */
 #include <asm-offsets.h>
+#include <asm/asm-macros.h>
 
 /* entry.S pushes in exactly struct cpu_regs order; catch a changed struct here */
 .if REGS_r15 != 0 || REGS_rdi != 14 * 8 || REGS_vector != 15 * 8 || REGS_rip != 17 * 8
@@ -33,38 +34,10 @@ trap_stubs:
         .endr
 
 common_entry:
-        push    %rdi
-        push    %rsi
-        push    %rdx
-        push    %rcx
-        push    %rax
-        push    %r8
-        push    %r9
-        push    %r10
-        push    %r11
-        push    %rbx
-        push    %rbp
-        push    %r12
-        push    %r13
-        push    %r14
-        push    %r15
+        SAVE_GPRS
         mov     %rsp, %rdi              /* do_trap(struct cpu_regs *) */
         cld
         call    do_trap
-        pop     %r15
-        pop     %r14
-        pop     %r13
-        pop     %r12
-        pop     %rbp
-        pop     %rbx
-        pop     %r11
-        pop     %r10
-        pop     %r9
-        pop     %r8
-        pop     %rax
-        pop     %rcx
-        pop     %rdx
-        pop     %rsi
-        pop     %rdi
+        RESTORE_GPRS
         add     $16, %rsp               /* vector and error code */
         iretq

@@ -15,6 +15,7 @@
 #include <asm/stacks.h>
 #include <asm/x86.h>
 #include <hv/lib.h>
+#include <hv/mm.h>
 #include <hv/printk.h>
 
 #define BOOT_MAPPED_LIMIT (1UL << 30)
@@ -25,6 +26,7 @@ extern const char _start[], _etext[], _srodata[], _erodata[], _end[];
 
 struct paging_stats paging_stats;
 static u64 nx_bit;
+static pte_t *idle_l4;        /* the hypervisor's L4: its hole slots go into every guest L4 */
 
 static pte_t *alloc_table(struct bootmem *bm)
 {
@@ -163,5 +165,52 @@ int paging_init(struct bootmem *bm, const struct boot_info *bi)
         return rc;
     write_cr4(read_cr4() | X86_CR4_PGE);
     write_cr3(virt_to_maddr(l4));
+    idle_l4 = l4;
+    return 0;
+}
+
+void paging_install_hv_slots(pte_t *l4)
+{
+    for ( unsigned int i = L4_SLOT_HOLE_FIRST; i <= L4_SLOT_HOLE_LAST; i++ )
+        l4[i] = idle_l4[i];
+}
+
+u64 paging_idle_cr3(void)
+{
+    return virt_to_maddr(idle_l4);
+}
+
+/* After boot: tables come from the heap; entries on the way are user-visible. */
+static pte_t *user_next_level(pte_t *table, unsigned int idx)
+{
+    pte_t *next;
+
+    if ( table[idx] & _PAGE_PRESENT )
+        return maddr_to_virt(table[idx] & PTE_ADDR_MASK);
+    next = alloc_xen_pages(0);
+    if ( !next )
+        return NULL;
+    memset(next, 0, PAGE_SIZE);
+    table[idx] = virt_to_maddr(next) | _PAGE_PRESENT | _PAGE_RW | _PAGE_USER;
+    return next;
+}
+
+/*
+ * Map [pa, pa + size) at va (in the hole) read-only for guests, e.g. the M2P
+ * table. Must run before the first guest L4 is built, because guests share
+ * the hole's L3 tables rather than copies of its L4 entries.
+ */
+int paging_map_user_ro(u64 va, paddr_t pa, u64 size)
+{
+    for ( u64 off = 0; off < size; off += PAGE_SIZE )
+    {
+        pte_t *l3 = user_next_level(idle_l4, pt_index(va + off, L4_SHIFT));
+        pte_t *l2 = l3 ? user_next_level(l3, pt_index(va + off, L3_SHIFT)) : NULL;
+        pte_t *l1 = l2 ? user_next_level(l2, pt_index(va + off, L2_SHIFT)) : NULL;
+
+        if ( !l1 )
+            return -ENOMEM;
+        l1[pt_index(va + off, L1_SHIFT)] = (pa + off) | _PAGE_PRESENT | _PAGE_USER | nx_bit;
+    }
     return 0;
 }

@@ -11,6 +11,10 @@
 #include <asm/descriptors.h>
 #include <asm/page.h>
 #include <asm/paging.h>
+#include <asm/pv/dom0-build.h>
+#include <asm/pv/mm.h>
+#include <asm/pv/traps.h>
+#include <asm/stacks.h>
 #include <hv/cmdline.h>
 #include <hv/console.h>
 #include <hv/keyhandler.h>
@@ -27,7 +31,9 @@ extern const char _start[], _end[];
 static char opt_console[16] = "com1";
 static char opt_loglvl[16] = "info";
 static u64 opt_mem;
+extern u64 pv_stack_top;
 static char opt_selftest[128];
+static u64 opt_dom0_mem = 128UL << 20;
 
 static const struct cmdline_option options[] = {
     { "console", OPT_STRING, opt_console, sizeof(opt_console) },
@@ -35,6 +41,7 @@ static const struct cmdline_option options[] = {
     { "mem", OPT_SIZE, &opt_mem, 0 },
     { "debug-exit", OPT_BOOL, &opt_debug_exit, 0 },
     { "selftest", OPT_STRING, opt_selftest, sizeof(opt_selftest) },
+    { "dom0_mem", OPT_SIZE, &opt_dom0_mem, 0 },
 };
 
 static const char *e820_name(u32 type)
@@ -102,6 +109,40 @@ static void print_platform(void)
                 acpi_info.ioapic[i].addr, acpi_info.ioapic[i].gsi_base);
 }
 
+/* What every PV guest needs: the M2P table, the page-type environment,
+ * SYSCALL, and the stack guest frames live on. */
+static int pv_init(void)
+{
+    int rc = m2p_init(nr_frames);
+
+    if ( rc )
+        return rc;
+    pv_mm_init();
+    syscall_init();
+    pv_stack_top = (u64)stack_top(STACK_MAIN);
+    tss_set_kernel_stack(pv_stack_top);
+    return 0;
+}
+
+/* dom0 from the first module (kernel) and the second (initrd); returns only if
+ * it cannot be built. */
+static void start_dom0(void)
+{
+    u64 pages = MIN(opt_dom0_mem, (heap.free_frames << PAGE_SHIFT) - (16UL << 20)) >> PAGE_SHIFT;
+    struct vcpu *v;
+    u64 entry, rsp, rsi;
+    int rc;
+
+    rc = dom0_build(&boot_info.module[0], boot_info.nr_modules > 1 ? &boot_info.module[1] : NULL,
+                    pages, &v, &entry, &rsp, &rsi);
+    if ( rc )
+    {
+        pr_err("dom0: not started (%d)\n", rc);
+        return;
+    }
+    pv_start_vcpu(v, entry, rsp, rsi);
+}
+
 void __noreturn start_sierra(u32 magic, u32 info);
 void __noreturn start_sierra(u32 magic, u32 info)
 {
@@ -155,8 +196,13 @@ void __noreturn start_sierra(u32 magic, u32 info)
         if ( opt_debug_exit )
             machine_poweroff(failed ? 1 : EXIT_PASS);
     }
+    rc = pv_init();
+    if ( rc )
+        machine_halt_fatal("cannot set up PV guest support");
     pr_info("boot complete, %lu ms after machine reset\n", (unsigned long)(NOW() / 1000000));
+    if ( boot_info.nr_modules )
+        start_dom0();
     if ( opt_debug_exit )
-        machine_poweroff(EXIT_PASS);
+        machine_poweroff(boot_info.nr_modules ? EXIT_NO_DOM0 : EXIT_PASS);
     debug_key_loop();
 }

@@ -25,6 +25,8 @@
 #define DIRECTMAP_VIRT_START    _UL(0xffff830000000000)
 #define DIRECTMAP_VIRT_END      _UL(0xffff880000000000)
 
+#define L4_SLOT_HOLE_FIRST      256     /* slots 256-271 are the hypervisor's in every L4 */
+#define L4_SLOT_HOLE_LAST       271
 #define L4_SLOT_IMAGE           261
 #define L4_SLOT_DIRECTMAP       262
 

@@ -5,6 +5,7 @@
 #define ASM_PAGING_H
 
 #include <asm/bootinfo.h>
+#include <asm/page.h>
 #include <hv/bootmem.h>
 
 struct paging_stats {
@@ -16,5 +17,8 @@ struct paging_stats {
 extern struct paging_stats paging_stats;
 
 int paging_init(struct bootmem *bm, const struct boot_info *bi);
+void paging_install_hv_slots(pte_t *l4);   /* copy the hole's L4 slots into a guest L4 */
+u64 paging_idle_cr3(void);                  /* the hypervisor's own tables */
+int paging_map_user_ro(u64 va, paddr_t pa, u64 size);  /* guest-readable hole mapping */
 
 #endif

@@ -11,10 +11,28 @@
 #define X86_CR0_PG      (1UL << 31)
 #define X86_CR4_PAE     (1UL << 5)
 #define X86_CR4_PGE     (1UL << 7)
+#define X86_CR0_TS      (1UL << 3)
+#define X86_CR4_SMEP    (1UL << 20)
+#define X86_CR4_SMAP    (1UL << 21)
+#define X86_EFLAGS_TF   (1UL << 8)
 #define X86_EFLAGS_IF   (1UL << 9)
+#define X86_EFLAGS_DF   (1UL << 10)
+#define X86_EFLAGS_IOPL (3UL << 12)
+#define X86_EFLAGS_NT   (1UL << 14)
+#define X86_EFLAGS_RF   (1UL << 16)
+#define X86_EFLAGS_VM   (1UL << 17)
+#define X86_EFLAGS_AC   (1UL << 18)
 
 #define MSR_EFER        0xc0000080
+#define EFER_SCE        (1UL << 0)
 #define EFER_NXE        (1UL << 11)
+#define MSR_STAR        0xc0000081
+#define MSR_LSTAR       0xc0000082
+#define MSR_CSTAR       0xc0000083
+#define MSR_SFMASK      0xc0000084
+#define MSR_FS_BASE     0xc0000100
+#define MSR_GS_BASE     0xc0000101
+#define MSR_SHADOW_GS_BASE 0xc0000102
 #define MSR_APIC_BASE   0x1b
 
 static inline void outb(u16 port, u8 v) { asm volatile("outb %0, %1" :: "a"(v), "Nd"(port)); }

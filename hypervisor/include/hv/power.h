@@ -12,6 +12,8 @@
 #define DEBUG_EXIT_PORT 0xf4
 #define EXIT_PASS       0
 #define EXIT_FATAL      127     /* QEMU exit status 255 */
+#define EXIT_NO_DOM0    2       /* a dom0 kernel was given but could not be built */
+#define EXIT_DOM0_BASE  16      /* dom0 shut down for reason r (not poweroff): 16 + r */
 
 extern bool opt_debug_exit;
 

@@ -9,6 +9,14 @@
 
 #define PGT_LEVEL_TYPE(l)   ((u64)(l) << PGT_TYPE_SHIFT)
 
+static pte_t guest_entry_fixup(unsigned int level, pte_t e)
+{
+    e |= _PAGE_USER;
+    if ( level == 1 )
+        e &= ~_PAGE_GLOBAL;
+    return e;
+}
+
 static struct frame *frame_of(const struct pt_env *env, pfn_t pfn)
 {
     return pfn < env->nr_frames ? &env->table[pfn] : NULL;
@@ -63,10 +71,11 @@ static int validate_table(const struct pt_env *env, pfn_t pfn, unsigned int leve
                 put_entry_refs(env, level, t[i]);
         return rc;
     }
-    /* the guest kernel runs in ring 3: its mappings must be user-accessible */
+    /* the guest kernel runs in ring 3: its mappings must be user-accessible,
+     * and never global (kernel and user tables must not share TLB entries) */
     for ( i = 0; i < PT_ENTRIES; i++ )
         if ( !hv_slot(level, i) && (t[i] & _PAGE_PRESENT) )
-            t[i] |= _PAGE_USER;
+            t[i] = guest_entry_fixup(level, t[i]);
     if ( level == 4 )
         env->install_hv_slots(t);
     return 0;
@@ -181,7 +190,7 @@ int pt_mod_entry(const struct pt_env *env, pfn_t table, unsigned int level,
     {
         if ( (new_e & PTE_ADDR_MASK) >> PAGE_SHIFT == table && level > 1 )
             return -EINVAL;
-        new_e |= _PAGE_USER;
+        new_e = guest_entry_fixup(level, new_e);
         rc = get_entry_refs(env, level, new_e, owner);
         if ( rc )
             return rc;

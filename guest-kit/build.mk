@@ -1,0 +1,45 @@
+# The guest kit: a freestanding runtime library for 64-bit PV guests and the
+# example and test guests built on it. Each guest is a PV kernel image that
+# boots as dom0 on Xen 4.17 and on Sierra:
+#   build/guest-kit/examples/NAME
+# The kit's printf is the hypervisor's vsnprintf, compiled in (one copy of it).
+
+GK_B      := $(B)/guest-kit
+GK_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -nostdinc \
+  -isystem $(HV_GCC_INC) -fno-pie -mcmodel=kernel -mno-red-zone -mgeneral-regs-only \
+  -fno-stack-protector -fno-builtin -fcf-protection=none -fno-asynchronous-unwind-tables \
+  -Iguest-kit/include -Iabi/include -Ihypervisor/include \
+  -DKIT_VIRT_BASE=0xffffffff80000000 -MMD -MP
+GK_LIB_SRCS := guest-kit/lib/runtime.c hypervisor/common/vsnprintf.c hypervisor/common/string.c
+GK_LIB    := $(GK_B)/libkit.a
+GK_START  := $(GK_B)/lib/x86_64/start.o
+GK_EXAMPLES := $(patsubst guest-kit/examples/%/,%,$(dir $(wildcard guest-kit/examples/*/*.c)))
+GK_GUESTS := $(patsubst %,$(GK_B)/examples/%,$(sort $(GK_EXAMPLES)))
+
+$(GK_B)/%.o: %.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(GK_CFLAGS) -c -o $@ $<
+
+$(GK_B)/%.o: %.S
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(GK_CFLAGS) -D__ASSEMBLY__ -c -o $@ $<
+
+$(GK_B)/lib/x86_64/start.o: guest-kit/lib/x86_64/start.S
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(GK_CFLAGS) -D__ASSEMBLY__ -c -o $@ $<
+
+$(GK_LIB): $(patsubst %.c,$(GK_B)/%.o,$(GK_LIB_SRCS))
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+gk_objs = $(patsubst %.c,$(GK_B)/%.o,$(wildcard guest-kit/examples/$(1)/*.c))
+
+$(GK_B)/examples/%: $(GK_START) $(GK_LIB) guest-kit/lib/kit.lds $$(call gk_objs,$$*)
+	@mkdir -p $(@D)
+	@echo "  GUEST   $@"
+	$(Q)$(LD) -nostdlib -z max-page-size=4096 -z noexecstack -T guest-kit/lib/kit.lds -o $@ \
+	  $(GK_START) $(filter %.o,$(filter-out $(GK_START),$^)) $(GK_LIB)
+
+guest-kit: $(GK_GUESTS)
+.PHONY: guest-kit
+
+-include $(shell find $(GK_B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,68 @@
+/*
+ * Calling the hypervisor from a 64-bit PV kernel: through the hypercall page
+ * the builder filled (PV_ELFNOTE_HYPERCALL_PAGE), entry `nr` at byte nr * 32,
+ * arguments in RDI, RSI, RDX, R10, R8, result in RAX. The same binary works
+ * on Xen and on Sierra. Typed wrappers for each hypercall follow the raw ones.
+ */
+#ifndef SIERRA_GUEST_HYPERCALL_H
+#define SIERRA_GUEST_HYPERCALL_H
+
+#include <stdint.h>
+#include <sierra/hypercall.h>
+#include <sierra/mmu.h>
+#include <sierra/sched.h>
+#include <sierra/console.h>
+#include <sierra/xenver.h>
+#include <sierra/memory.h>
+#include <sierra/callback.h>
+#include <sierra/vcpu.h>
+
+extern char hypercall_page[4096];
+
+static inline long hypercall(unsigned int nr, uint64_t a1, uint64_t a2, uint64_t a3,
+                             uint64_t a4, uint64_t a5)
+{
+    register uint64_t r10 asm("r10") = a4;
+    register uint64_t r8 asm("r8") = a5;
+    long ret;
+
+    asm volatile("call *%[entry]"
+                 : "=a"(ret), "+D"(a1), "+S"(a2), "+d"(a3), "+r"(r10), "+r"(r8)
+                 : [entry] "r"(hypercall_page + nr * PV_HYPERCALL_STUB_SIZE)
+                 : "memory", "rcx", "r11");
+    return ret;
+}
+
+#define HC(nr, a1, a2, a3, a4, a5) \
+    hypercall(nr, (uint64_t)(a1), (uint64_t)(a2), (uint64_t)(a3), (uint64_t)(a4), (uint64_t)(a5))
+
+static inline long hyp_console_io(int cmd, int count, const char *buf)
+{ return HC(PV_HYPERCALL_console_io, cmd, count, buf, 0, 0); }
+static inline long hyp_xen_version(int cmd, void *arg)
+{ return HC(PV_HYPERCALL_xen_version, cmd, arg, 0, 0, 0); }
+static inline long hyp_sched_op(int cmd, void *arg)
+{ return HC(PV_HYPERCALL_sched_op, cmd, arg, 0, 0, 0); }
+static inline long hyp_mmu_update(const struct pv_mmu_update *req, unsigned int count,
+                                  unsigned int *done, uint16_t domid)
+{ return HC(PV_HYPERCALL_mmu_update, req, count, done, domid, 0); }
+static inline long hyp_mmuext_op(const struct pv_mmuext_op *op, unsigned int count,
+                                 unsigned int *done, uint16_t domid)
+{ return HC(PV_HYPERCALL_mmuext_op, op, count, done, domid, 0); }
+static inline long hyp_update_va_mapping(unsigned long va, uint64_t pte, unsigned long flags)
+{ return HC(PV_HYPERCALL_update_va_mapping, va, pte, flags, 0, 0); }
+static inline long hyp_memory_op(unsigned int cmd, void *arg)
+{ return HC(PV_HYPERCALL_memory_op, cmd, arg, 0, 0, 0); }
+static inline long hyp_multicall(struct pv_multicall_entry *calls, unsigned int count)
+{ return HC(PV_HYPERCALL_multicall, calls, count, 0, 0, 0); }
+static inline long hyp_set_trap_table(const struct pv_trap_info *table)
+{ return HC(PV_HYPERCALL_set_trap_table, table, 0, 0, 0, 0); }
+static inline long hyp_callback_op(int cmd, const void *arg)
+{ return HC(PV_HYPERCALL_callback_op, cmd, arg, 0, 0, 0); }
+static inline long hyp_stack_switch(unsigned long ss, unsigned long sp)
+{ return HC(PV_HYPERCALL_stack_switch, ss, sp, 0, 0, 0); }
+static inline long hyp_vcpu_op(int cmd, unsigned int vcpu, void *arg)
+{ return HC(PV_HYPERCALL_vcpu_op, cmd, vcpu, arg, 0, 0); }
+static inline long hyp_vm_assist(unsigned int cmd, unsigned int type)
+{ return HC(PV_HYPERCALL_vm_assist, cmd, type, 0, 0, 0); }
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * The kit's C runtime: remember start_info, run main(), shut down with its
+ * verdict; console output through console_io (the dom0 console - the only
+ * one a kit guest started as dom0 has), formatted by the hypervisor's own
+ * vsnprintf (hypervisor/common/vsnprintf.c, compiled into the kit too).
+ */
+#include <sierra-guest/hypercall.h>
+#include <sierra-guest/kit.h>
+#include <hv/lib.h>
+
+struct pv_start_info *start_info;
+
+void console_write(const char *s, size_t len)
+{
+    hyp_console_io(PV_CONSOLEIO_write, (int)len, s);
+}
+
+int printf(const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    console_write(buf, n < (int)sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
+    return n;
+}
+
+void shutdown(unsigned int reason)
+{
+    struct pv_sched_shutdown sd = { .reason = reason };
+
+    for ( ;; )
+        hyp_sched_op(PV_SCHEDOP_shutdown, &sd);
+}
+
+void __attribute__((noreturn)) kit_start(struct pv_start_info *si);
+void kit_start(struct pv_start_info *si)
+{
+    start_info = si;
+    shutdown(main() == 0 ? PV_SHUTDOWN_poweroff : PV_SHUTDOWN_crash);
+}

@@ -1,0 +1,235 @@
+/*
+ * The dom0 builder: a 64-bit PV kernel from the first Multiboot module, run
+ * the way Xen starts dom0 (pv-abi-notes: "The kernel image and the builder").
+ * Memory: nr_pages frames, pseudo-physical frame n at v_start + n * 4 KiB for
+ * the initial mapping, P2M array and M2P entries for all of them. The initial
+ * page tables are dom0's own frames (in [vpt_start, vpt_end), mapped
+ * read-only) and become dom0's kernel base table through the same validation
+ * as any guest table. On any failure the domain is destroyed, so nothing of
+ * it remains.
+ */
+#include <asm/guest-access.h>
+#include <asm/pv/dom0-build.h>
+#include <asm/pv/mm.h>
+#include <asm/pv/traps.h>
+#include <hv/lib.h>
+#include <hv/mm.h>
+#include <hv/printk.h>
+#include <hv/pv-elf.h>
+#include <sierra/start-info.h>
+#include <sierra/xenver.h>
+
+#define DOM0_CHUNK_ORDER 9      /* allocate dom0 in 2 MiB pieces where possible */
+
+/* features a kernel may require of Sierra */
+#define SIERRA_PV_FEATURES ((1u << PV_XENFEAT_writable_descriptor_tables) | \
+                            (1u << PV_XENFEAT_pae_pgdir_above_4gb) | \
+                            (1u << PV_XENFEAT_mmu_pt_update_preserve_ad) | \
+                            (1u << PV_XENFEAT_dom0))
+
+struct builder {
+    struct domain *d;
+    struct dom0_layout l;
+    u64 *p2m;                   /* the hypervisor's copy while building */
+    u64 nr_pages;
+    pfn_t next_pt;              /* next free page-table pfn */
+};
+
+static void *pfn_virt(struct builder *b, u64 pfn)
+{
+    return maddr_to_virt(b->p2m[pfn] << PAGE_SHIFT);
+}
+
+static void *va_virt(void *ctx, u64 va)
+{
+    struct builder *b = ctx;
+    u64 pfn = (va - b->l.v_start) >> PAGE_SHIFT;
+
+    if ( va < b->l.v_start || pfn >= b->nr_pages )
+        return NULL;
+    return (u8 *)pfn_virt(b, pfn) + (va & (PAGE_SIZE - 1));
+}
+
+static int alloc_memory(struct builder *b)
+{
+    u64 pfn = 0;
+
+    while ( pfn < b->nr_pages )
+    {
+        unsigned int order = DOM0_CHUNK_ORDER;
+        pfn_t mfn;
+
+        while ( (1UL << order) > b->nr_pages - pfn )
+            order--;
+        while ( domain_alloc_frames(b->d, order, &mfn) )
+            if ( order-- == 0 )
+                return -ENOMEM;
+        for ( u64 i = 0; i < (1UL << order); i++, pfn++ )
+        {
+            b->p2m[pfn] = mfn + i;
+            m2p_set(mfn + i, pfn);
+            memset(maddr_to_virt((mfn + i) << PAGE_SHIFT), 0, PAGE_SIZE);
+        }
+    }
+    return 0;
+}
+
+/* the table below `table[idx]`, taking the next page-table page if needed */
+static pte_t *next_table(struct builder *b, pte_t *table, unsigned int idx)
+{
+    if ( !(table[idx] & _PAGE_PRESENT) )
+    {
+        u64 pfn = b->next_pt++;
+
+        table[idx] = (b->p2m[pfn] << PAGE_SHIFT) | _PAGE_PRESENT | _PAGE_RW | _PAGE_USER |
+                     _PAGE_ACCESSED;
+    }
+    return maddr_to_virt(table[idx] & PTE_ADDR_MASK);
+}
+
+static pfn_t build_page_tables(struct builder *b)
+{
+    struct dom0_layout *l = &b->l;
+    pte_t *l4;
+
+    b->next_pt = (l->vpt_start - l->v_start) >> PAGE_SHIFT;
+    l4 = pfn_virt(b, b->next_pt++);
+    for ( u64 va = l->v_start; va < l->v_end; va += PAGE_SIZE )
+    {
+        pte_t *l3 = next_table(b, l4, pt_index(va, L4_SHIFT));
+        pte_t *l2 = next_table(b, l3, pt_index(va, L3_SHIFT));
+        pte_t *l1 = next_table(b, l2, pt_index(va, L2_SHIFT));
+        u64 flags = _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED;
+
+        if ( va < l->vpt_start || va >= l->vpt_end )
+            flags |= _PAGE_RW | _PAGE_DIRTY;    /* page tables stay read-only */
+        l1[pt_index(va, L1_SHIFT)] = (b->p2m[(va - l->v_start) >> PAGE_SHIFT] << PAGE_SHIFT) |
+                                     flags;
+    }
+    return b->p2m[(l->vpt_start - l->v_start) >> PAGE_SHIFT];
+}
+
+static void fill_start_info(struct builder *b, const struct pv_elf_info *info,
+                            const struct boot_module *kernel, u64 initrd_len)
+{
+    struct pv_start_info *si = va_virt(b, b->l.vstartinfo_start);
+    const char *args = kernel->cmdline;
+
+    /* "p": the kernel declared PAE (as every 64-bit kernel does), as Xen writes it */
+    snprintf(si->magic, sizeof(si->magic), "xen-3.0-x86_64%s",
+             !memcmp(info->pae_mode, "yes", 3) || !memcmp(info->pae_mode, "bimodal", 7) ? "p" : "");
+    si->nr_pages = b->nr_pages;
+    si->shared_info = b->d->shared_info_mfn << PAGE_SHIFT;
+    si->flags = PV_SIF_PRIVILEGED | PV_SIF_INITDOMAIN;
+    si->pt_base = b->l.vpt_start;
+    si->nr_pt_frames = b->l.nr_pt_pages;
+    si->mfn_list = b->l.vphysmap_start;
+    si->mod_start = initrd_len ? b->l.vinitrd_start : 0;
+    si->mod_len = initrd_len;
+    /* the module string is "file args": the kernel gets the args */
+    while ( *args && *args != ' ' )
+        args++;
+    while ( *args == ' ' )
+        args++;
+    memcpy(si->cmd_line, args, MIN(strlen(args), sizeof(si->cmd_line) - 1));
+}
+
+static int copy_to_va(struct builder *b, u64 va, const u8 *src, u64 len)
+{
+    while ( len )
+    {
+        u64 chunk = MIN(len, PAGE_SIZE - (va & (PAGE_SIZE - 1)));
+        u8 *dst = va_virt(b, va);
+
+        if ( !dst )
+            return -EFAULT;
+        memcpy(dst, src, chunk);
+        va += chunk;
+        src += chunk;
+        len -= chunk;
+    }
+    return 0;
+}
+
+int dom0_build(const struct boot_module *kernel, const struct boot_module *initrd,
+               u64 nr_pages, struct vcpu **v0, u64 *entry, u64 *rsp, u64 *rsi)
+{
+    const void *image = maddr_to_virt(kernel->start);
+    u64 initrd_len = initrd ? initrd->end - initrd->start : 0;
+    u64 p2m_bytes = ALIGN_UP(nr_pages * sizeof(u64), PAGE_SIZE);
+    unsigned int p2m_order = 0;
+    struct pv_elf_info info;
+    struct builder b = { .nr_pages = nr_pages };
+    pfn_t l4;
+    int rc;
+
+    rc = pv_elf_parse(image, kernel->end - kernel->start, &info);
+    if ( rc )
+    {
+        pr_err("dom0: the kernel is not a 64-bit PV kernel (%d)\n", rc);
+        return rc;
+    }
+    pr_info("dom0: kernel '%s' %s, loader %s, %#lx-%#lx, entry %#lx\n", info.guest_os,
+            info.xen_version, info.loader, (unsigned long)info.virt_kstart,
+            (unsigned long)info.virt_kend, (unsigned long)info.virt_entry);
+    if ( info.f_required & ~SIERRA_PV_FEATURES )
+    {
+        pr_err("dom0: the kernel requires features Sierra lacks (%#x)\n",
+               info.f_required & ~SIERRA_PV_FEATURES);
+        return -EOPNOTSUPP;
+    }
+    rc = dom0_compute_layout(info.virt_base, info.virt_kstart, info.virt_kend, initrd_len,
+                             nr_pages, &b.l);
+    if ( rc )
+    {
+        pr_err("dom0: %lu pages cannot hold the initial layout (%d)\n",
+               (unsigned long)nr_pages, rc);
+        return rc;
+    }
+    while ( (PAGE_SIZE << p2m_order) < p2m_bytes )
+        p2m_order++;
+    b.p2m = alloc_xen_pages(p2m_order);
+    b.d = domain_create(0, true, nr_pages);
+    if ( !b.p2m || !b.d )
+    {
+        rc = -ENOMEM;
+        goto fail;
+    }
+    rc = alloc_memory(&b);
+    if ( rc )
+        goto fail;
+    rc = pv_elf_load(image, kernel->end - kernel->start, &info, va_virt, &b);
+    if ( !rc && initrd_len )
+        rc = copy_to_va(&b, b.l.vinitrd_start, maddr_to_virt(initrd->start), initrd_len);
+    if ( !rc )
+        rc = copy_to_va(&b, b.l.vphysmap_start, (const u8 *)b.p2m, nr_pages * sizeof(u64));
+    if ( rc )
+        goto fail;
+    fill_start_info(&b, &info, kernel, initrd_len);
+    if ( info.has_hypercall_page )
+        pv_write_hypercall_page(va_virt(&b, info.virt_hypercall));
+    l4 = build_page_tables(&b);
+    rc = pv_set_baseptr(&b.d->vcpu[0], l4, false);
+    if ( rc )
+    {
+        pr_err("dom0: the initial page tables did not validate (%d)\n", rc);
+        goto fail;
+    }
+    free_xen_pages(b.p2m, p2m_order);
+    pr_info("dom0: %lu pages, mapped %#lx-%#lx, start_info %#lx, page tables %#lx (%lu)\n",
+            (unsigned long)nr_pages, (unsigned long)b.l.v_start, (unsigned long)b.l.v_end,
+            (unsigned long)b.l.vstartinfo_start, (unsigned long)b.l.vpt_start,
+            (unsigned long)b.l.nr_pt_pages);
+    *v0 = &b.d->vcpu[0];
+    *entry = info.virt_entry;
+    *rsp = b.l.vstack_end;
+    *rsi = b.l.vstartinfo_start;
+    return 0;
+
+fail:
+    if ( b.d )
+        domain_destroy(b.d);
+    if ( b.p2m )
+        free_xen_pages(b.p2m, p2m_order);
+    return rc;
+}

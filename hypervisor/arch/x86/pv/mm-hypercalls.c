@@ -1,0 +1,234 @@
+/*
+ * The page-table hypercalls of PV guests: mmu_update (checked writes of
+ * page-table entries by machine address, M2P updates), update_va_mapping (one
+ * L1 entry by virtual address) and mmuext_op (pin/unpin, base pointers, TLB
+ * flushes). Every write to a live table goes through pt_mod_entry, which
+ * validates the new entry and releases the old one; batches stop at the first
+ * failure and report how many requests were done.
+ */
+#include <asm/guest-access.h>
+#include <asm/pv/mm.h>
+#include <asm/x86.h>
+#include <hv/hypercall.h>
+#include <hv/mm.h>
+#include <sierra/mmu.h>
+
+#define MMU_BATCH_MAX   (1u << 20)      /* requests per call; more is refused */
+
+static long check_domain(u64 domid)
+{
+    if ( domid == PV_DOMID_SELF || domid == current->domain->id )
+        return 0;
+    return current->domain->privileged ? -ESRCH : -EPERM;   /* foreign: not yet */
+}
+
+static void flush(u64 flags, u64 va)
+{
+    if ( (flags & PV_UVMF_FLUSHTYPE_MASK) == PV_UVMF_INVLPG )
+        invlpg((void *)va);
+    else if ( (flags & PV_UVMF_FLUSHTYPE_MASK) == PV_UVMF_TLB_FLUSH )
+        write_cr3(read_cr3());
+}
+
+/* a write of an entry in a frame the guest owns: a live table, or plain memory */
+static long normal_update(pfn_t mfn, unsigned int idx, pte_t val, bool preserve_ad)
+{
+    domid_t owner = current->domain->id;
+    struct frame *f;
+    pte_t *t;
+    unsigned int level;
+    long rc;
+
+    if ( mfn >= nr_frames )
+        return -EINVAL;
+    f = &frame_table[mfn];
+    if ( f->state != FRAME_ALLOCATED || f->owner != owner )
+        return -EPERM;
+    t = maddr_to_virt(mfn << PAGE_SHIFT);
+    level = pt_type_level(f->type_info);
+    if ( preserve_ad )
+        val |= t[idx] & (_PAGE_ACCESSED | _PAGE_DIRTY);
+    if ( level && (f->type_info & PGT_COUNT_MASK) )
+        return pt_mod_entry(&pv_pt_env, mfn, level, idx, val, owner);
+    /* not a table in use: an ordinary write, allowed while nothing else types it */
+    rc = pt_get_type(&pv_pt_env, mfn, PGT_writable_page, owner);
+    if ( rc )
+        return -EINVAL;
+    t[idx] = val;
+    pt_put_type(&pv_pt_env, mfn);
+    return 0;
+}
+
+long do_mmu_update(u64 reqs, u64 count, u64 pdone, u64 domid, u64 a5)
+{
+    u64 done = 0;
+    long rc = check_domain(domid);
+
+    (void)a5;
+    if ( rc )
+        return rc;
+    if ( count > MMU_BATCH_MAX )
+        return -EINVAL;
+    for ( ; done < count; done++ )
+    {
+        struct pv_mmu_update req;
+        u64 cmd;
+
+        if ( copy_from_guest(&req, reqs + done * sizeof(req), sizeof(req)) )
+        {
+            rc = -EFAULT;
+            break;
+        }
+        cmd = req.ptr & 3;
+        switch ( cmd )
+        {
+        case PV_MMU_NORMAL_PT_UPDATE:
+        case PV_MMU_PT_UPDATE_PRESERVE_AD:
+            rc = normal_update(req.ptr >> PAGE_SHIFT, (req.ptr & (PAGE_SIZE - 1)) / 8, req.val,
+                               cmd == PV_MMU_PT_UPDATE_PRESERVE_AD);
+            break;
+        case PV_MMU_MACHPHYS_UPDATE:
+        {
+            pfn_t mfn = req.ptr >> PAGE_SHIFT;
+
+            rc = mfn < nr_frames && frame_table[mfn].state == FRAME_ALLOCATED &&
+                 frame_table[mfn].owner == current->domain->id && m2p_valid(mfn) ? 0 : -EPERM;
+            if ( !rc )
+                m2p_set(mfn, req.val);
+            break;
+        }
+        default:
+            rc = -ENOSYS;
+            break;
+        }
+        if ( rc )
+            break;
+    }
+    if ( pdone && copy_to_guest(pdone, &(u32){ (u32)done }, sizeof(u32)) )
+        return -EFAULT;
+    return rc;
+}
+
+long do_update_va_mapping(u64 va, u64 val, u64 flags, u64 a4, u64 a5)
+{
+    struct vcpu *v = current;
+    pfn_t l1;
+    unsigned int idx;
+    long rc;
+
+    (void)a4; (void)a5;
+    if ( !guest_range_ok(va, 1) )
+        return -EINVAL;
+    rc = pv_find_l1(v->kernel_mode ? v->guest_table : v->guest_table_user, va, &l1, &idx);
+    if ( rc )
+        return rc;
+    rc = normal_update(l1, idx, val, false);
+    if ( rc )
+        return rc;
+    flush(flags, va);
+    return 0;
+}
+
+static long pin(pfn_t mfn, unsigned int level)
+{
+    domid_t owner = current->domain->id;
+    long rc;
+
+    if ( mfn < nr_frames && (frame_table[mfn].type_info & PGT_pinned) )
+        return -EINVAL;
+    rc = pt_get_page(&pv_pt_env, mfn, owner);
+    if ( rc )
+        return -EINVAL;
+    rc = pt_get_type(&pv_pt_env, mfn, (u64)level << PGT_TYPE_SHIFT, owner);
+    if ( rc )
+    {
+        pt_put_page(&pv_pt_env, mfn);
+        return -EINVAL;
+    }
+    frame_table[mfn].type_info |= PGT_pinned;
+    return 0;
+}
+
+static long unpin(pfn_t mfn)
+{
+    if ( mfn >= nr_frames || frame_table[mfn].owner != current->domain->id ||
+         !(frame_table[mfn].type_info & PGT_pinned) )
+        return -EINVAL;
+    frame_table[mfn].type_info &= ~PGT_pinned;
+    pt_put_type(&pv_pt_env, mfn);
+    pt_put_page(&pv_pt_env, mfn);
+    return 0;
+}
+
+static long mmuext_one(const struct pv_mmuext_op *op)
+{
+    struct vcpu *v = current;
+
+    switch ( op->cmd )
+    {
+    case PV_MMUEXT_PIN_L1_TABLE:
+    case PV_MMUEXT_PIN_L2_TABLE:
+    case PV_MMUEXT_PIN_L3_TABLE:
+    case PV_MMUEXT_PIN_L4_TABLE:
+        return pin(op->arg1.mfn, op->cmd - PV_MMUEXT_PIN_L1_TABLE + 1);
+    case PV_MMUEXT_UNPIN_TABLE:
+        return unpin(op->arg1.mfn);
+    case PV_MMUEXT_NEW_BASEPTR:
+        return pv_set_baseptr(v, op->arg1.mfn, false);
+    case PV_MMUEXT_NEW_USER_BASEPTR:
+        return pv_set_baseptr(v, op->arg1.mfn, true);
+    case PV_MMUEXT_TLB_FLUSH_LOCAL:
+    case PV_MMUEXT_TLB_FLUSH_MULTI:
+    case PV_MMUEXT_TLB_FLUSH_ALL:
+        write_cr3(read_cr3());      /* one CPU: every flush is local */
+        return 0;
+    case PV_MMUEXT_INVLPG_LOCAL:
+    case PV_MMUEXT_INVLPG_MULTI:
+    case PV_MMUEXT_INVLPG_ALL:
+        if ( !guest_range_ok(op->arg1.linear_addr, 1) )
+            return -EINVAL;
+        invlpg((void *)op->arg1.linear_addr);
+        return 0;
+    default:
+        return -ENOSYS;
+    }
+}
+
+long do_mmuext_op(u64 ops, u64 count, u64 pdone, u64 domid, u64 a5)
+{
+    u64 done = 0;
+    long rc = check_domain(domid);
+
+    (void)a5;
+    if ( rc )
+        return rc;
+    if ( count > MMU_BATCH_MAX )
+        return -EINVAL;
+    for ( ; done < count; done++ )
+    {
+        struct pv_mmuext_op op;
+
+        if ( copy_from_guest(&op, ops + done * sizeof(op), sizeof(op)) )
+        {
+            rc = -EFAULT;
+            break;
+        }
+        rc = mmuext_one(&op);
+        if ( rc )
+            break;
+    }
+    if ( pdone && copy_to_guest(pdone, &(u32){ (u32)done }, sizeof(u32)) )
+        return -EFAULT;
+    return rc;
+}
+
+long do_vm_assist(u64 cmd, u64 type, u64 a3, u64 a4, u64 a5)
+{
+    (void)a3; (void)a4; (void)a5;
+    if ( cmd != PV_VMASST_CMD_enable && cmd != PV_VMASST_CMD_disable )
+        return -EINVAL;
+    /* writable page tables need write emulation, which Sierra lacks: refuse */
+    if ( type == PV_VMASST_TYPE_runstate_update_flag || type == PV_VMASST_TYPE_m2p_strict )
+        return 0;
+    return -EINVAL;
+}

@@ -1,0 +1,135 @@
+/*
+ * PV page-table bases and mode switching (asm/pv/mm.h). A vCPU holds a page
+ * and an L4 type reference on each base table it may load, so a table cannot
+ * stop being a validated L4 while the CPU might walk it. The guest kernel and
+ * guest user run on different L4s; the mode switch swaps CR3 and the GS bases
+ * as SWAPGS would on bare metal.
+ */
+#include <asm/pv/mm.h>
+#include <asm/x86.h>
+#include <asm/paging.h>
+#include <hv/mm.h>
+
+static void *frame_virt(pfn_t pfn)
+{
+    return maddr_to_virt(pfn << PAGE_SHIFT);
+}
+
+struct pt_env pv_pt_env;
+
+void pv_mm_init(void)
+{
+    pv_pt_env = (struct pt_env){
+        .table = frame_table, .nr_frames = nr_frames,
+        .frame_to_virt = frame_virt, .install_hv_slots = paging_install_hv_slots,
+    };
+}
+
+int pv_find_l1(pfn_t l4_mfn, u64 va, pfn_t *l1_mfn, unsigned int *idx)
+{
+    static const unsigned int shift[] = { L4_SHIFT, L3_SHIFT, L2_SHIFT };
+    pfn_t mfn = l4_mfn;
+
+    for ( unsigned int lvl = 0; lvl < 3; lvl++ )
+    {
+        pte_t e = ((pte_t *)frame_virt(mfn))[pt_index(va, shift[lvl])];
+
+        if ( !(e & _PAGE_PRESENT) || (e & _PAGE_PSE) )
+            return -EINVAL;
+        mfn = (e & PTE_ADDR_MASK) >> PAGE_SHIFT;
+    }
+    *l1_mfn = mfn;
+    *idx = pt_index(va, L1_SHIFT);
+    return 0;
+}
+
+int pv_set_baseptr(struct vcpu *v, pfn_t mfn, bool user)
+{
+    const struct pt_env *e = &pv_pt_env;
+    domid_t owner = v->domain->id;
+    pfn_t *slot = user ? &v->guest_table_user : &v->guest_table;
+    int rc;
+
+    if ( mfn )
+    {
+        rc = pt_get_page(e, mfn, owner);
+        if ( rc )
+            return -EINVAL;
+        rc = pt_get_type(e, mfn, PGT_l4_page_table, owner);
+        if ( rc )
+        {
+            pt_put_page(e, mfn);
+            return -EINVAL;
+        }
+    }
+    else if ( !user )
+        return -EINVAL;         /* a kernel always has tables */
+    if ( *slot )
+    {
+        pt_put_type(e, *slot);
+        pt_put_page(e, *slot);
+    }
+    *slot = mfn;
+    if ( v == current && v->kernel_mode != user )
+        pv_load_cr3(v);
+    return 0;
+}
+
+void pv_load_cr3(struct vcpu *v)
+{
+    pfn_t l4 = v->kernel_mode ? v->guest_table : v->guest_table_user;
+
+    write_cr3(l4 << PAGE_SHIFT);        /* guest entries are not global: all flushed */
+}
+
+void pv_toggle_mode(struct vcpu *v)
+{
+    u64 user_gs = v->gs_base_user;
+
+    v->kernel_mode = !v->kernel_mode;
+    /* the inactive GS base lives in SHADOW_GS_BASE, as after SWAPGS */
+    if ( v->kernel_mode )
+    {
+        v->gs_base_user = rdmsr(MSR_SHADOW_GS_BASE);
+        wrmsr(MSR_GS_BASE, v->gs_base_kernel);
+        wrmsr(MSR_SHADOW_GS_BASE, v->gs_base_user);
+    }
+    else
+    {
+        v->gs_base_kernel = rdmsr(MSR_GS_BASE);
+        wrmsr(MSR_GS_BASE, user_gs);
+        wrmsr(MSR_SHADOW_GS_BASE, v->gs_base_kernel);
+    }
+    pv_load_cr3(v);
+}
+
+void pv_vcpu_release_tables(struct vcpu *v)
+{
+    if ( v == current )
+        write_cr3(paging_idle_cr3());   /* stop using the tables being released */
+    if ( v->guest_table_user )
+        pv_set_baseptr(v, 0, true);
+    if ( v->guest_table )
+    {
+        pt_put_type(&pv_pt_env, v->guest_table);
+        pt_put_page(&pv_pt_env, v->guest_table);
+        v->guest_table = 0;
+    }
+}
+
+void pv_domain_release_types(struct domain *d)
+{
+    const struct pt_env *e = &pv_pt_env;
+
+    for ( pfn_t p = 0; p < nr_frames; p++ )
+    {
+        struct frame *f = &frame_table[p];
+
+        if ( f->state == FRAME_ALLOCATED && f->owner == d->id && (f->type_info & PGT_pinned) )
+        {
+            f->type_info &= ~PGT_pinned;
+            pt_put_type(e, p);
+            pt_put_page(e, p);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+/*
+ * Exceptions and system calls from PV guests, and bouncing them to the guest
+ * kernel. A guest kernel registers a virtual IDT (set_trap_table); when its
+ * code faults, the hypervisor builds on the guest kernel stack the frame Xen
+ * builds (low to high: RCX, R11, [error code], RIP, CS | upcall_mask << 32,
+ * RFLAGS, RSP, SS; 16-byte aligned) and resumes at the handler. From guest
+ * user mode it first switches to kernel mode, tables and stack. A frame that
+ * cannot be written, or an exception with no handler, crashes the domain -
+ * never the hypervisor.
+ */
+#include <asm/guest-access.h>
+#include <asm/pv/mm.h>
+#include <asm/pv/traps.h>
+#include <asm/descriptors.h>
+#include <asm/traps.h>
+#include <asm/x86.h>
+#include <hv/lib.h>
+#include <hv/printk.h>
+
+extern u64 pv_stack_top;
+
+struct cpu_regs *guest_regs(void)
+{
+    return (struct cpu_regs *)(pv_stack_top - sizeof(struct cpu_regs));
+}
+
+static bool is_canonical(u64 va)
+{
+    return (u64)((s64)(va << 16) >> 16) == va;
+}
+
+/* Deliver to handler on the guest kernel stack; false if it cannot be done. */
+static bool bounce(struct cpu_regs *regs, u64 handler, bool has_error, u64 error,
+                   bool mask_events)
+{
+    struct vcpu *v = current;
+    u8 *mask = &v->vcpu_info->evtchn_upcall_mask;
+    bool from_user = !v->kernel_mode;
+    u64 frame[8], *p = frame, rsp;
+
+    if ( !handler )
+        return false;
+    *p++ = regs->rcx;
+    *p++ = regs->r11;
+    if ( has_error )
+        *p++ = error;
+    *p++ = regs->rip;
+    *p++ = (from_user ? regs->cs : regs->cs & ~3UL) | ((u64)*mask << 32);
+    *p++ = (regs->rflags & ~X86_EFLAGS_IF) | (*mask ? 0 : X86_EFLAGS_IF);
+    *p++ = regs->rsp;
+    *p++ = regs->ss;
+    if ( from_user )
+    {
+        pv_toggle_mode(v);
+        rsp = v->kernel_sp;
+    }
+    else
+        rsp = regs->rsp;
+    rsp = (rsp & ~0xfUL) - (u64)(p - frame) * sizeof(u64);
+    if ( copy_to_guest(rsp, frame, (u64)(p - frame) * sizeof(u64)) )
+        return false;
+    regs->rsp = rsp;
+    regs->rip = handler;
+    regs->cs = GUEST_CS64;
+    regs->ss = GUEST_DS;
+    regs->rflags &= ~(X86_EFLAGS_AC | X86_EFLAGS_VM | X86_EFLAGS_RF | X86_EFLAGS_NT |
+                      X86_EFLAGS_TF);
+    if ( mask_events )
+        *mask = 1;
+    return true;
+}
+
+static void pv_handle_exception(struct cpu_regs *regs);
+
+static bool has_error_code(unsigned int vector)
+{
+    return vector == 8 || (vector >= 10 && vector <= 14) || vector == 17;
+}
+
+void pv_inject(struct cpu_regs *regs, unsigned int vector, bool has_error, u64 error)
+{
+    const struct pv_trap_info *ti = &current->trap_ctxt[vector];
+
+    if ( !bounce(regs, ti->address, has_error, error, ti->flags & PV_TI_IF) )
+    {
+        pr_err("d%u: exception %u (error %#lx) at %p with no usable handler\n",
+               current->domain->id, vector, (unsigned long)error, (void *)regs->rip);
+        domain_crash(current->domain, "unhandled exception");
+    }
+}
+
+/* `int n` from the guest raises #GP (the IDT gates are DPL 0): deliver n if the
+ * guest's virtual IDT allows the current guest ring to raise it. */
+static bool software_interrupt(struct cpu_regs *regs)
+{
+    u8 insn[2];
+    unsigned int n;
+
+    if ( !(regs->error_code & 2) )
+        return false;
+    n = (regs->error_code >> 3) & 0xff;
+    /* QEMU TCG reports n * 16 + 2: trust the instruction bytes when they say `int n` */
+    if ( !copy_from_guest(insn, regs->rip, sizeof(insn)) && insn[0] == 0xcd )
+        n = insn[1];
+    if ( current->trap_ctxt[n].address &&
+         (current->trap_ctxt[n].flags & PV_TI_DPL_MASK) >= (current->kernel_mode ? 1 : 3) )
+    {
+        regs->rip += 2;
+        pv_inject(regs, n, false, 0);
+    }
+    else
+        pv_inject(regs, X86_EXC_GP, true, (n << 3) | 2);
+    return true;
+}
+
+/*
+ * Whatever the frame says now is what IRETQ will load: only the guest
+ * selectors, never IOPL/NT/VM, interrupts always on for real (the guest's
+ * virtual IF is its upcall mask), and a canonical RIP (IRETQ to a
+ * non-canonical one would fault in the hypervisor).
+ */
+static void exit_checks(struct cpu_regs *regs)
+{
+    if ( regs->cs != GUEST_CS64 && regs->cs != GUEST_CS32 )
+        regs->cs = GUEST_CS64;
+    regs->ss = GUEST_DS;
+    regs->rflags = (regs->rflags & ~(X86_EFLAGS_IOPL | X86_EFLAGS_NT | X86_EFLAGS_VM)) |
+                   X86_EFLAGS_IF;
+    if ( !is_canonical(regs->rip) || !is_canonical(regs->rsp) )
+        domain_crash(current->domain, "return to a non-canonical address");
+}
+
+void pv_do_exception(struct cpu_regs *regs)
+{
+    pv_handle_exception(regs);
+    exit_checks(regs);
+}
+
+static void pv_handle_exception(struct cpu_regs *regs)
+{
+    unsigned int vector = regs->vector;
+
+    switch ( vector )
+    {
+    case X86_EXC_NMI:
+        return;
+    case X86_EXC_PF:
+        current->vcpu_info->arch.cr2 = read_cr2();
+        break;
+    case X86_EXC_UD:
+        if ( pv_emulate_forced(regs) )
+            return;
+        break;
+    case X86_EXC_GP:
+        if ( software_interrupt(regs) )
+            return;
+        if ( !regs->error_code && current->kernel_mode && pv_emulate_privileged(regs) )
+            return;
+        break;
+    default:
+        if ( vector >= 32 )
+            return;         /* a stray interrupt while the guest ran */
+        break;
+    }
+    pv_inject(regs, vector, has_error_code(vector), regs->error_code);
+}
+
+struct cpu_regs *pv_do_syscall(struct cpu_regs *regs)
+{
+    struct vcpu *v = current;
+
+    if ( v->kernel_mode )
+        regs->rax = (u64)pv_do_hypercall(regs);
+    else if ( !bounce(regs, v->syscall_callback, false, 0, v->syscall_masks_events) )
+        pv_inject(regs, X86_EXC_UD, false, 0);
+    exit_checks(regs);
+    return regs;
+}
+
+/* Start a vCPU in guest kernel mode at rip with rsp, rsi (start of day). */
+void pv_start_vcpu(struct vcpu *v, u64 rip, u64 rsp, u64 rsi)
+{
+    struct cpu_regs *regs = guest_regs();
+
+    current = v;
+    memset(regs, 0, sizeof(*regs));
+    regs->rip = rip;
+    regs->rsp = rsp;
+    regs->rsi = rsi;
+    regs->cs = GUEST_CS64;
+    regs->ss = GUEST_DS;
+    regs->rflags = X86_EFLAGS_IF | 2;
+    pv_load_cr3(v);
+    asm volatile("mov %0, %%ds; mov %0, %%es; mov %0, %%fs; mov %0, %%gs" :: "r"(0));
+    wrmsr(MSR_GS_BASE, 0);
+    wrmsr(MSR_SHADOW_GS_BASE, 0);
+    wrmsr(MSR_FS_BASE, 0);
+    pv_return_to_guest(regs);
+}

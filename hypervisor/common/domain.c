@@ -1,0 +1,151 @@
+/*
+ * Domain lifecycle: creation (structures, shared-info page), memory given
+ * frame by frame (owner set, allocation reference held), shutdown (the
+ * control domain is told; for dom0 the machine powers off) and destruction,
+ * which returns every frame the domain owned to the allocator.
+ */
+#include <asm/page.h>
+#include <asm/pv/mm.h>
+#include <hv/domain.h>
+#include <hv/lib.h>
+#include <hv/mm.h>
+#include <hv/power.h>
+#include <hv/printk.h>
+#include <sierra/sched.h>
+
+#define MAX_DOMAINS 16
+#define DOMAIN_ORDER 1      /* struct domain: two pages */
+_Static_assert(sizeof(struct domain) <= (PAGE_SIZE << DOMAIN_ORDER), "struct domain outgrew DOMAIN_ORDER");
+
+struct vcpu *current;
+static struct domain *domains[MAX_DOMAINS];
+
+struct domain *domain_create(domid_t id, bool privileged, u64 max_pages)
+{
+    struct domain *d;
+    void *si;
+
+    if ( id >= MAX_DOMAINS || domains[id] )
+        return NULL;
+    d = alloc_xen_pages(DOMAIN_ORDER);
+    si = alloc_xen_pages(0);
+    if ( !d || !si )
+    {
+        if ( d )
+            free_xen_pages(d, DOMAIN_ORDER);
+        if ( si )
+            free_xen_pages(si, 0);
+        return NULL;
+    }
+    memset(d, 0, sizeof(*d));
+    memset(si, 0, PAGE_SIZE);
+    d->id = id;
+    d->privileged = privileged;
+    d->max_pages = max_pages;
+    d->shutdown_code = ~0u;
+    d->shared_info = si;
+    /* the guest maps its shared info: the frame is the domain's to map */
+    d->shared_info_mfn = virt_to_maddr(si) >> PAGE_SHIFT;
+    frame_table[d->shared_info_mfn].owner = id;
+    frame_table[d->shared_info_mfn].ref_count = 1;
+    d->nr_vcpus = 1;
+    for ( unsigned int i = 0; i < d->nr_vcpus; i++ )
+    {
+        d->vcpu[i].id = i;
+        d->vcpu[i].domain = d;
+        d->vcpu[i].kernel_mode = true;
+        d->vcpu[i].vcpu_info = &d->shared_info->vcpu_info[i];
+        d->vcpu[i].vcpu_info->evtchn_upcall_mask = 1;
+    }
+    domains[id] = d;
+    return d;
+}
+
+/* 2^order frames for the domain: owned by it, one allocation reference each. */
+int domain_alloc_frames(struct domain *d, unsigned int order, pfn_t *mfn)
+{
+    pfn_t first;
+    int rc;
+
+    if ( d->tot_pages + (1UL << order) > d->max_pages )
+        return -ENOMEM;
+    rc = buddy_alloc(&heap, order, &first);
+    if ( rc )
+        return rc;
+    for ( pfn_t p = first; p < first + (1UL << order); p++ )
+    {
+        frame_table[p].owner = d->id;
+        frame_table[p].ref_count = 1;
+    }
+    d->tot_pages += 1UL << order;
+    *mfn = first;
+    return 0;
+}
+
+static const char *const shutdown_names[] = {
+    [PV_SHUTDOWN_poweroff] = "poweroff", [PV_SHUTDOWN_reboot] = "reboot",
+    [PV_SHUTDOWN_suspend] = "suspend", [PV_SHUTDOWN_crash] = "crash",
+    [PV_SHUTDOWN_watchdog] = "watchdog", [PV_SHUTDOWN_soft_reset] = "soft_reset",
+};
+
+void domain_shutdown(struct domain *d, unsigned int reason)
+{
+    if ( d->state != DOMAIN_RUNNING )
+        return;
+    d->state = DOMAIN_SHUTDOWN;
+    d->shutdown_reason = reason;
+    pr_info("d%u: shut down (%s)\n", d->id,
+            reason <= PV_SHUTDOWN_MAX ? shutdown_names[reason] : "?");
+    if ( d->id == 0 )
+    {
+        domain_destroy(d);
+        /* dom0 gone: the machine goes with it, reporting the reason to tests */
+        machine_poweroff(reason == PV_SHUTDOWN_poweroff ? EXIT_PASS : EXIT_DOM0_BASE + reason);
+    }
+}
+
+void domain_crash(struct domain *d, const char *why)
+{
+    pr_err("d%u: crashed: %s\n", d->id, why);
+    domain_shutdown(d, PV_SHUTDOWN_crash);
+}
+
+/* Drop every reference the domain holds, then give its frames back. */
+void domain_destroy(struct domain *d)
+{
+    struct frame_audit before, after;
+    u64 freed = 0;
+
+    d->state = DOMAIN_DYING;
+    frame_audit(frame_table, nr_frames, &before);
+    for ( unsigned int i = 0; i < d->nr_vcpus; i++ )
+        pv_vcpu_release_tables(&d->vcpu[i]);
+    pv_domain_release_types(d);
+    for ( pfn_t p = 0; p < nr_frames; p++ )
+    {
+        struct frame *f = &frame_table[p];
+
+        if ( f->state != FRAME_ALLOCATED || f->owner != d->id || p == d->shared_info_mfn )
+            continue;
+        if ( f->ref_count != 1 || f->type_info )
+        {
+            pr_err("d%u: frame %#lx still in use (refs %u, type %#lx): leaked\n", d->id,
+                   (unsigned long)p, f->ref_count, (unsigned long)f->type_info);
+            continue;
+        }
+        f->ref_count = 0;
+        m2p_set(p, ~0UL);
+        buddy_free(&heap, p, 0);
+        freed++;
+    }
+    frame_table[d->shared_info_mfn].owner = PV_DOMID_XEN;
+    frame_table[d->shared_info_mfn].ref_count = 0;
+    free_xen_pages(d->shared_info, 0);
+    frame_audit(frame_table, nr_frames, &after);
+    pr_info("d%u: destroyed, %lu frames freed, frame audit: %lu errors\n", d->id,
+            (unsigned long)freed, (unsigned long)after.errors);
+    domains[d->id] = NULL;
+    if ( current && current->domain == d )
+        current = NULL;
+    free_xen_pages(d, DOMAIN_ORDER);
+}

@@ -1,0 +1,40 @@
+/*
+ * sched_op: the guest gives up the CPU, waits, or shuts down. There is one
+ * vCPU to run and no timer interrupt yet, so yield and block return at once
+ * (a guest that blocks re-checks its event state in a loop, which the ABI
+ * allows: a wake-up may be spurious).
+ */
+#include <asm/guest-access.h>
+#include <hv/domain.h>
+#include <hv/hypercall.h>
+#include <sierra/sched.h>
+
+long do_sched_op(u64 cmd, u64 arg, u64 a3, u64 a4, u64 a5)
+{
+    struct pv_sched_shutdown sd;
+
+    (void)a3; (void)a4; (void)a5;
+    switch ( cmd )
+    {
+    case PV_SCHEDOP_yield:
+        return 0;
+    case PV_SCHEDOP_block:
+        current->vcpu_info->evtchn_upcall_mask = 0;
+        return 0;
+    case PV_SCHEDOP_shutdown:
+    case PV_SCHEDOP_shutdown_code:
+        if ( copy_from_guest(&sd, arg, sizeof(sd)) )
+            return -EFAULT;
+        if ( sd.reason > PV_SHUTDOWN_MAX )
+            return -EINVAL;
+        if ( cmd == PV_SCHEDOP_shutdown_code )
+        {
+            current->domain->shutdown_code = sd.reason;
+            return 0;
+        }
+        domain_shutdown(current->domain, sd.reason);
+        return 0;
+    default:
+        return -ENOSYS;
+    }
+}

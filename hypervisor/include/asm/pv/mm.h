@@ -1,0 +1,33 @@
+/*
+ * The hypervisor side of PV memory management: the page-type environment
+ * over the real frame table, walking a guest's page tables, the per-vCPU
+ * page-table bases (kernel and user L4), switching between them, and giving
+ * every type and reference back when a domain goes away.
+ */
+#ifndef ASM_PV_MM_H
+#define ASM_PV_MM_H
+
+#include <asm/pv/page-types.h>
+#include <hv/domain.h>
+
+extern struct pt_env pv_pt_env;
+void pv_mm_init(void);             /* once the frame table exists */
+
+/* The L1 table (machine frame) and index that map va in the tables rooted at
+ * l4_mfn; -EINVAL when some level is not present or is a superpage. */
+int pv_find_l1(pfn_t l4_mfn, u64 va, pfn_t *l1_mfn, unsigned int *idx);
+
+/* Take page + type references on a new base table; drop them from the old. */
+int pv_set_baseptr(struct vcpu *v, pfn_t mfn, bool user);
+void pv_load_cr3(struct vcpu *v);       /* the tables of v's current mode */
+void pv_toggle_mode(struct vcpu *v);    /* kernel <-> user: CR3, GS bases */
+
+void pv_vcpu_release_tables(struct vcpu *v);
+void pv_domain_release_types(struct domain *d);
+
+/* read-only M2P table for guests, at PV_MACH2PHYS_VIRT_START */
+int m2p_init(u64 max_mfn);
+void m2p_set(pfn_t mfn, u64 pfn);
+bool m2p_valid(pfn_t mfn);
+
+#endif

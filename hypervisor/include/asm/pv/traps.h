@@ -1,0 +1,29 @@
+/*
+ * Guest traps: exceptions from the guest, SYSCALL from the guest, delivery
+ * ("bounce") of an exception, system call or event to the guest kernel's
+ * handler with Xen's frame, and the checks every exit to a guest passes.
+ */
+#ifndef ASM_PV_TRAPS_H
+#define ASM_PV_TRAPS_H
+
+#include <asm/regs.h>
+#include <hv/domain.h>
+
+#define VECTOR_SYSCALL  0x100
+
+struct cpu_regs *guest_regs(void);
+void pv_do_exception(struct cpu_regs *regs);
+struct cpu_regs *pv_do_syscall(struct cpu_regs *regs);
+void pv_inject(struct cpu_regs *regs, unsigned int vector, bool has_error, u64 error);
+void __noreturn pv_return_to_guest(struct cpu_regs *regs);
+void __noreturn pv_start_vcpu(struct vcpu *v, u64 rip, u64 rsp, u64 rsi);
+
+/* emulation of what a PV kernel may not run natively (emulate.c) */
+bool pv_emulate_forced(struct cpu_regs *regs);      /* ud2 "xen" cpuid */
+bool pv_emulate_privileged(struct cpu_regs *regs);  /* #GP(0) from the guest kernel */
+void pv_cpuid(u32 leaf, u32 subleaf, u32 regs[4]);
+
+long pv_do_hypercall(struct cpu_regs *regs);
+void pv_write_hypercall_page(void *page);
+
+#endif

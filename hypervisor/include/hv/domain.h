@@ -1,0 +1,59 @@
+/*
+ * Domains and their vCPUs. A domain owns frames (frame.owner == its id, each
+ * holding one allocation reference), a shared-info page and vCPUs; a vCPU
+ * carries the PV state the hypervisor keeps for the guest kernel (trap table,
+ * callbacks, kernel stack, the kernel and user page tables, segment bases).
+ * While a vCPU runs, its registers live in the frame at the top of the
+ * hypervisor stack (guest_regs()).
+ */
+#ifndef HV_DOMAIN_H
+#define HV_DOMAIN_H
+
+#include <hv/types.h>
+#include <sierra/arch-x86.h>
+#include <sierra/shared-info.h>
+
+#define DOMAIN_MAX_VCPUS    1       /* one vCPU per domain until SMP guests */
+
+struct domain;
+
+struct vcpu {
+    unsigned int id;
+    struct domain *domain;
+    bool kernel_mode;               /* guest kernel (true) or guest user mode */
+    pfn_t guest_table;              /* kernel L4 (machine frame), typed and referenced */
+    pfn_t guest_table_user;         /* user L4, 0 = none yet */
+    u64 kernel_ss, kernel_sp;       /* stack_switch */
+    struct pv_trap_info trap_ctxt[256];
+    u64 event_callback, failsafe_callback, syscall_callback, syscall32_callback;
+    u64 sysenter_callback, nmi_callback;
+    bool syscall_masks_events, failsafe_masks_events;
+    u64 fs_base, gs_base_kernel, gs_base_user;
+    bool fpu_ts;                    /* the guest's virtual CR0.TS */
+    struct pv_vcpu_info *vcpu_info;
+};
+
+enum domain_state { DOMAIN_RUNNING, DOMAIN_SHUTDOWN, DOMAIN_DYING };
+
+struct domain {
+    domid_t id;
+    bool privileged;
+    enum domain_state state;
+    unsigned int shutdown_reason;   /* PV_SHUTDOWN_*, valid once shut down */
+    unsigned int shutdown_code;     /* SCHEDOP_shutdown_code, or ~0 */
+    u64 tot_pages, max_pages;
+    struct pv_shared_info *shared_info;
+    pfn_t shared_info_mfn;
+    unsigned int nr_vcpus;
+    struct vcpu vcpu[DOMAIN_MAX_VCPUS];
+};
+
+extern struct vcpu *current;
+
+struct domain *domain_create(domid_t id, bool privileged, u64 max_pages);
+int domain_alloc_frames(struct domain *d, unsigned int order, pfn_t *mfn);
+void domain_shutdown(struct domain *d, unsigned int reason);
+void domain_destroy(struct domain *d);
+void domain_crash(struct domain *d, const char *why);
+
+#endif
