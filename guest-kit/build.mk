@@ -1,7 +1,7 @@
 # The guest kit: a freestanding runtime library for 64-bit PV guests and the
 # example and test guests built on it. Each guest is a PV kernel image that
 # boots as dom0 on Xen 4.17 and on Sierra:
-#   build/guest-kit/examples/NAME
+#   build/guest-kit/examples/NAME, build/guest-kit/tests/NAME
 # The kit's printf is the hypervisor's vsnprintf, compiled in (one copy of it).
 
 GK_B      := $(B)/guest-kit
@@ -13,8 +13,9 @@ GK_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -nostdinc \
 GK_LIB_SRCS := guest-kit/lib/runtime.c hypervisor/common/vsnprintf.c hypervisor/common/string.c
 GK_LIB    := $(GK_B)/libkit.a
 GK_START  := $(GK_B)/lib/x86_64/start.o
-GK_EXAMPLES := $(patsubst guest-kit/examples/%/,%,$(dir $(wildcard guest-kit/examples/*/*.c)))
-GK_GUESTS := $(patsubst %,$(GK_B)/examples/%,$(sort $(GK_EXAMPLES)))
+# every directory under examples/ and tests/ is one guest
+GK_GUEST_DIRS := $(sort $(dir $(wildcard guest-kit/examples/*/*.c guest-kit/tests/*/*.c)))
+GK_GUESTS := $(patsubst guest-kit/%/,$(GK_B)/%,$(GK_GUEST_DIRS))
 
 $(GK_B)/%.o: %.c
 	@mkdir -p $(@D)
@@ -31,9 +32,12 @@ $(GK_B)/lib/x86_64/start.o: guest-kit/lib/x86_64/start.S
 $(GK_LIB): $(patsubst %.c,$(GK_B)/%.o,$(GK_LIB_SRCS))
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-gk_objs = $(patsubst %.c,$(GK_B)/%.o,$(wildcard guest-kit/examples/$(1)/*.c))
+# (functions, so the % inside them is not taken for the pattern rule's stem)
+gk_objs = $(patsubst %.c,$(GK_B)/%.o,$(wildcard guest-kit/$(1)/*.c))
+gk_dir = $(patsubst $(GK_B)/%,%,$(1))
 
-$(GK_B)/examples/%: $(GK_START) $(GK_LIB) guest-kit/lib/kit.lds $$(call gk_objs,$$*)
+$(GK_B)/examples/% $(GK_B)/tests/%: $(GK_START) $(GK_LIB) guest-kit/lib/kit.lds \
+                                    $$(call gk_objs,$$(call gk_dir,$$@))
 	@mkdir -p $(@D)
 	@echo "  GUEST   $@"
 	$(Q)$(LD) -nostdlib -z max-page-size=4096 -z noexecstack -T guest-kit/lib/kit.lds -o $@ \

@@ -28,6 +28,28 @@ int printf(const char *fmt, ...)
     return n;
 }
 
+static int checks_run, checks_bad;
+
+int check(int ok, const char *fmt, ...)
+{
+    char what[256];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof(what), fmt, ap);
+    va_end(ap);
+    checks_run++;
+    if ( !ok )
+        checks_bad++;
+    printf("%s %d - %s\n", ok ? "ok" : "not ok", checks_run, what);
+    return ok;
+}
+
+int checks_failed(void)
+{
+    return checks_bad;
+}
+
 void shutdown(unsigned int reason)
 {
     struct pv_sched_shutdown sd = { .reason = reason };

@@ -25,14 +25,13 @@ long do_sched_op(u64 cmd, u64 arg, u64 a3, u64 a4, u64 a5)
     case PV_SCHEDOP_shutdown_code:
         if ( copy_from_guest(&sd, arg, sizeof(sd)) )
             return -EFAULT;
-        if ( sd.reason > PV_SHUTDOWN_MAX )
-            return -EINVAL;
+        /* Xen takes any reason, truncated to 8 bits, and so does Sierra */
         if ( cmd == PV_SCHEDOP_shutdown_code )
         {
-            current->domain->shutdown_code = sd.reason;
+            current->domain->shutdown_code = (u8)sd.reason;
             return 0;
         }
-        domain_shutdown(current->domain, sd.reason);
+        domain_shutdown(current->domain, (u8)sd.reason);
         return 0;
     default:
         return -ENOSYS;

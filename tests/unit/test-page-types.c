@@ -115,7 +115,7 @@ static void test_l1_refusals_leave_nothing(void **state)
 {
     static const pte_t bad[] = {
         (40UL << PAGE_SHIFT) | _PAGE_PRESENT,                   /* another domain's frame */
-        (5UL << PAGE_SHIFT) | _PAGE_PRESENT | (1UL << 52),      /* reserved bit */
+        (5UL << PAGE_SHIFT) | _PAGE_PRESENT | _PAGE_PSE | (1UL << 51), /* beyond memory */
         (200UL << PAGE_SHIFT) | _PAGE_PRESENT,                  /* beyond memory */
         (3UL << PAGE_SHIFT) | _PAGE_PRESENT | _PAGE_RW,         /* itself, writable */
     };
@@ -144,7 +144,7 @@ static void test_page_table_mapped_writable_refused(void **state)
     mem[3][0] = entry(5, _PAGE_PRESENT);
     assert_int_equal(pt_get_type(&env, 3, PGT_l1_page_table, DOM), 0);  /* 3 is a live L1 */
     mem[4][0] = entry(3, _PAGE_PRESENT | _PAGE_RW);                     /* map it writable */
-    assert_int_equal(pt_get_type(&env, 4, PGT_l1_page_table, DOM), -EINVAL);
+    assert_int_equal(pt_get_type(&env, 4, PGT_l1_page_table, DOM), -EBUSY);
     mem[4][0] = entry(3, _PAGE_PRESENT);                                /* read-only is fine */
     assert_int_equal(pt_get_type(&env, 4, PGT_l1_page_table, DOM), 0);
     pt_put_type(&env, 4);
@@ -195,11 +195,11 @@ static void test_hierarchy_refusals(void **state)
     assert_int_equal(pt_get_type(&env, 10, PGT_l4_page_table, DOM), -EINVAL);
     assert_clean();
     mem[11][3] = entry(10, _PAGE_PRESENT);                      /* L3 entry -> the L4 */
-    assert_int_equal(pt_get_type(&env, 10, PGT_l4_page_table, DOM), -EINVAL);
+    assert_int_equal(pt_get_type(&env, 10, PGT_l4_page_table, DOM), -EBUSY);
     assert_clean();
     mem[11][3] = 0;
     mem[13][9] = entry(12, _PAGE_PRESENT | _PAGE_RW);           /* L1 maps the L2 writable */
-    assert_int_equal(pt_get_type(&env, 10, PGT_l4_page_table, DOM), -EINVAL);
+    assert_int_equal(pt_get_type(&env, 10, PGT_l4_page_table, DOM), -EBUSY);
     assert_clean();
     mem[13][9] = entry(41, _PAGE_PRESENT);                      /* OTHER's frame, deep down */
     assert_int_equal(pt_get_type(&env, 10, PGT_l4_page_table, DOM), -EPERM);
@@ -216,10 +216,10 @@ static void test_mod_entry(void **state)
     assert_int_equal(ttype(15), PGT_writable_page);
     /* refused updates change nothing */
     assert_int_equal(pt_mod_entry(&env, 13, 1, 2, entry(12, _PAGE_PRESENT | _PAGE_RW), DOM),
-                     -EINVAL);                                  /* a live L2, writable */
+                     -EBUSY);                                   /* a live L2, writable */
     assert_int_equal(pt_mod_entry(&env, 13, 1, 2, entry(40, _PAGE_PRESENT), DOM), -EPERM);
-    assert_int_equal(pt_mod_entry(&env, 13, 1, 2, entry(16, _PAGE_PRESENT | (1UL << 55)), DOM),
-                     -EINVAL);
+    assert_int_equal(pt_mod_entry(&env, 12, 2, 2, entry(16, _PAGE_PRESENT | (1UL << 55)), DOM),
+                     -EINVAL);                                  /* high bits: L1 only */
     assert_int_equal(pt_mod_entry(&env, 13, 2, 2, entry(16, _PAGE_PRESENT), DOM), -EINVAL);
     assert_int_equal(pt_mod_entry(&env, 10, 4, 256, entry(11, _PAGE_PRESENT), DOM), -EPERM);
     assert_int_equal(pt_mod_entry(&env, 13, 1, 2, entry(16, _PAGE_PRESENT), OTHER), -EINVAL);

@@ -19,4 +19,27 @@ int snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format
 void console_write(const char *s, size_t len);
 void __attribute__((noreturn)) shutdown(unsigned int reason);
 
+/* Test verdicts, one line each: "ok N - what" / "not ok N - what". */
+int check(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int checks_failed(void);
+
+/* The initial mapping: pseudo-physical frame n is at KIT_VIRT_BASE + n * 4096. */
+static inline unsigned long virt_to_pfn(const void *va)
+{
+    return ((unsigned long)va - KIT_VIRT_BASE) >> 12;
+}
+static inline void *pfn_to_virt(unsigned long pfn)
+{
+    return (void *)(KIT_VIRT_BASE + (pfn << 12));
+}
+static inline unsigned long pfn_to_mfn(unsigned long pfn)
+{
+    return ((const unsigned long *)start_info->mfn_list)[pfn];
+}
+/* The read-only machine-to-physical table the hypervisor maps for guests. */
+static inline unsigned long mfn_to_pfn(unsigned long mfn)
+{
+    return ((const unsigned long *)0xffff800000000000UL)[mfn];
+}
+
 #endif

@@ -8,6 +8,7 @@
  */
 #include <asm/stacks.h>
 #include <asm/traps.h>
+#include <asm/pv/traps.h>
 #include <asm/x86.h>
 #include <hv/printk.h>
 #include <hv/symbols.h>
@@ -116,6 +117,11 @@ void do_trap(struct cpu_regs *regs)
 {
     u64 fixup;
 
+    if ( (regs->cs & 3) == 3 )
+    {
+        pv_do_exception(regs);      /* from a guest: the guest's business */
+        return;
+    }
     if ( regs->vector >= 32 )
     {
         pr_warn("unexpected interrupt, vector %lu\n", (unsigned long)regs->vector);

@@ -158,7 +158,7 @@ static int get_entry_refs(const struct pt_env *env, unsigned int level, pte_t e,
     if ( rc )
     {
         pt_put_page(env, target);
-        return rc == -EBUSY ? -EINVAL : rc;  /* Xen: a type conflict is a bad entry */
+        return rc;      /* -EBUSY for a type conflict, as Xen */
     }
     return 0;
 }

@@ -8,7 +8,7 @@
  *     reference on the frame it maps);
  *   - a writable L1 entry holds a "writable" type reference, so a frame that
  *     is mapped writable anywhere cannot become a table, and a table cannot be
- *     mapped writable;
+ *     mapped writable (-EBUSY, as Xen);
  *   - an Ln entry (n > 1) holds an L(n-1) type reference on the table below;
  *     no superpages, no reserved bits, no linear (self) mappings;
  *   - L4 slots of the hypervisor hole are the hypervisor's, written by it.
@@ -22,10 +22,12 @@
 #include <hv/frame.h>
 #include <asm/page.h>
 
-/* Entry bits a guest may set in an L1 entry (plus the frame number) */
+/* Entry bits a guest may set in an L1 entry (plus the frame number). Bits
+ * 52-62 are ignored by the MMU (protection keys are off) and Xen accepts them
+ * (measured with guest-kit's pv-abi test), so they are allowed too. */
 #define PV_L1_ALLOWED   (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_PWT | _PAGE_PCD | \
                          _PAGE_ACCESSED | _PAGE_DIRTY | _PAGE_PAT | _PAGE_GLOBAL | \
-                         (7UL << 9) | _PAGE_NX)
+                         (7UL << 9) | (0x7ffUL << 52) | _PAGE_NX)
 /* ... and in an L2/L3/L4 entry (no PSE, no global) */
 #define PV_LN_ALLOWED   (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_PWT | _PAGE_PCD | \
                          _PAGE_ACCESSED | (7UL << 9) | _PAGE_NX)
