@@ -10,7 +10,7 @@ GK_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -nostdinc \
   -fno-stack-protector -fno-builtin -fcf-protection=none -fno-asynchronous-unwind-tables \
   -Iguest-kit/include -Iabi/include -Ihypervisor/include \
   -DKIT_VIRT_BASE=0xffffffff80000000 -MMD -MP
-GK_LIB_SRCS := guest-kit/lib/runtime.c hypervisor/common/vsnprintf.c hypervisor/common/string.c
+GK_LIB_SRCS := guest-kit/lib/runtime.c guest-kit/lib/traps.c guest-kit/lib/x86_64/entry.S hypervisor/common/vsnprintf.c hypervisor/common/string.c
 GK_LIB    := $(GK_B)/libkit.a
 GK_START  := $(GK_B)/lib/x86_64/start.o
 # every directory under examples/ and tests/ is one guest
@@ -29,7 +29,7 @@ $(GK_B)/lib/x86_64/start.o: guest-kit/lib/x86_64/start.S
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(GK_CFLAGS) -D__ASSEMBLY__ -c -o $@ $<
 
-$(GK_LIB): $(patsubst %.c,$(GK_B)/%.o,$(GK_LIB_SRCS))
+$(GK_LIB): $(patsubst %.S,$(GK_B)/%.o,$(patsubst %.c,$(GK_B)/%.o,$(GK_LIB_SRCS)))
 	$(Q)rm -f $@ && ar rcs $@ $^
 
 # (functions, so the % inside them is not taken for the pattern rule's stem)

@@ -72,6 +72,8 @@ static bool bounce(struct cpu_regs *regs, u64 handler, bool has_error, u64 error
 
 static void pv_handle_exception(struct cpu_regs *regs);
 
+#define PFEC_USER (1u << 2)
+
 static bool has_error_code(unsigned int vector)
 {
     return vector == 8 || (vector >= 10 && vector <= 14) || vector == 17;
@@ -146,6 +148,9 @@ static void pv_handle_exception(struct cpu_regs *regs)
         return;
     case X86_EXC_PF:
         current->vcpu_info->arch.cr2 = read_cr2();
+        /* the guest kernel is "supervisor" to itself, though it runs in ring 3 */
+        if ( current->kernel_mode )
+            regs->error_code &= ~PFEC_USER;
         break;
     case X86_EXC_UD:
         if ( pv_emulate_forced(regs) )

@@ -1,0 +1,59 @@
+/*
+ * The C half of kit traps (see sierra-guest/traps.h and x86_64/entry.S):
+ * build the trap table from the entry stubs, dispatch to the guest's handler,
+ * register the syscall callback.
+ */
+#include <sierra-guest/hypercall.h>
+#include <sierra-guest/kit.h>
+#include <sierra-guest/traps.h>
+
+extern const char kit_trap_stubs[];
+extern const char kit_syscall_entry[];
+
+void (*kit_trap_handler)(struct kit_trap_frame *f);
+
+void kit_trap(struct kit_trap_frame *f);
+void kit_trap(struct kit_trap_frame *f)
+{
+    if ( kit_trap_handler )
+        kit_trap_handler(f);
+    else
+    {
+        printf("unexpected trap %lu at %#lx\n", (unsigned long)f->vector,
+               (unsigned long)f->rip);
+        shutdown(PV_SHUTDOWN_crash);
+    }
+}
+
+long kit_install_traps(unsigned int int_vector)
+{
+    static struct pv_trap_info table[34];
+    unsigned int n = 0;
+
+    for ( unsigned int v = 0; v < 32; v++ )
+    {
+        if ( v == 2 || v == 8 || v == 18 )
+            continue;           /* NMI, #DF, #MC: not bounced */
+        table[n++] = (struct pv_trap_info){
+            .vector = (uint8_t)v, .flags = (v == 3 || v == 4) ? 3 : 0,
+            .cs = 0xe033, .address = (unsigned long)(kit_trap_stubs + v * 32),
+        };
+    }
+    if ( int_vector )
+        table[n++] = (struct pv_trap_info){
+            .vector = (uint8_t)int_vector, .flags = 3, .cs = 0xe033,
+            .address = (unsigned long)(kit_trap_stubs + int_vector * 32),
+        };
+    table[n].address = 0;
+    return hyp_set_trap_table(table);
+}
+
+long kit_register_syscall(void)
+{
+    struct pv_callback_register cb = {
+        .type = PV_CALLBACKTYPE_syscall, .flags = PV_CALLBACKF_mask_events,
+        .address = (unsigned long)kit_syscall_entry,
+    };
+
+    return hyp_callback_op(PV_CALLBACKOP_register, &cb);
+}
