@@ -1,14 +1,16 @@
 /*
  * multicall: a batch of hypercalls in one entry. Each entry's result is
  * written back as it completes; an entry that cannot be read or written back
- * ends the batch with -EFAULT. Multicalls do not nest, and an iret entry ends
- * the batch (what follows it would run in a context that no longer exists).
+ * ends the batch with -EFAULT (as on Xen, the count itself is not limited: a
+ * batch longer than the readable array ends there). Multicalls do not nest,
+ * and an iret entry ends the batch (what follows it would run in a context
+ * that no longer exists). Until vCPUs are preemptible, a long batch holds the
+ * CPU: acceptable with one domain, to be bounded with continuations when
+ * domUs share the machine.
  */
 #include <asm/guest-access.h>
 #include <hv/hypercall.h>
 #include <sierra/hypercall.h>
-
-#define MULTICALL_MAX 4096      /* entries per call; more is refused, not truncated */
 
 long do_multicall(u64 calls, u64 count, u64 a3, u64 a4, u64 a5)
 {
@@ -16,8 +18,6 @@ long do_multicall(u64 calls, u64 count, u64 a3, u64 a4, u64 a5)
     long rc = 0;
 
     (void)a3; (void)a4; (void)a5;
-    if ( count > MULTICALL_MAX )
-        return -EINVAL;
     if ( in_multicall )
         return -EINVAL;
     in_multicall = true;

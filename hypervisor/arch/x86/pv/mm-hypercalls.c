@@ -43,7 +43,7 @@ static long normal_update(pfn_t mfn, unsigned int idx, pte_t val, bool preserve_
         return -EINVAL;
     f = &frame_table[mfn];
     if ( f->state != FRAME_ALLOCATED || f->owner != owner )
-        return -EPERM;
+        return -EINVAL;         /* as Xen: "could not get page for normal update" */
     t = maddr_to_virt(mfn << PAGE_SHIFT);
     level = pt_type_level(f->type_info);
     if ( preserve_ad )
@@ -129,21 +129,29 @@ long do_update_va_mapping(u64 va, u64 val, u64 flags, u64 a4, u64 a5)
     return 0;
 }
 
+/*
+ * Errors as Xen gives them: -EINVAL when the frame itself cannot be this
+ * table (not ours, pinned already, in use as something else); a failure
+ * further down (an entry's frame in use as another type) keeps its own errno.
+ */
 static long pin(pfn_t mfn, unsigned int level)
 {
     domid_t owner = current->domain->id;
+    u64 type = (u64)level << PGT_TYPE_SHIFT;
+    struct frame *f = mfn < nr_frames ? &frame_table[mfn] : NULL;
     long rc;
 
-    if ( mfn < nr_frames && (frame_table[mfn].type_info & PGT_pinned) )
+    if ( !f || (f->type_info & PGT_pinned) ||
+         ((f->type_info & PGT_COUNT_MASK) && (f->type_info & PGT_TYPE_MASK) != type) )
         return -EINVAL;
     rc = pt_get_page(&pv_pt_env, mfn, owner);
     if ( rc )
         return -EINVAL;
-    rc = pt_get_type(&pv_pt_env, mfn, (u64)level << PGT_TYPE_SHIFT, owner);
+    rc = pt_get_type(&pv_pt_env, mfn, type, owner);
     if ( rc )
     {
         pt_put_page(&pv_pt_env, mfn);
-        return -EINVAL;
+        return rc;
     }
     frame_table[mfn].type_info |= PGT_pinned;
     return 0;
