@@ -57,3 +57,13 @@ long kit_register_syscall(void)
 
     return hyp_callback_op(PV_CALLBACKOP_register, &cb);
 }
+
+long kit_register_event_callback(void)
+{
+    struct pv_callback_register cb = {
+        .type = PV_CALLBACKTYPE_event,
+        .address = (unsigned long)(kit_trap_stubs + KIT_EVENT_VECTOR * 32),
+    };
+
+    return hyp_callback_op(PV_CALLBACKOP_register, &cb);
+}

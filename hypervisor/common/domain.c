@@ -15,26 +15,36 @@
 
 #define MAX_DOMAINS 16
 #define DOMAIN_ORDER 1      /* struct domain: two pages */
+#define EVTCHN_ORDER 2      /* EVTCHN_MAX_PORTS ports */
+_Static_assert(EVTCHN_MAX_PORTS * sizeof(struct evtchn) <= (PAGE_SIZE << EVTCHN_ORDER), "ports outgrew EVTCHN_ORDER");
 _Static_assert(sizeof(struct domain) <= (PAGE_SIZE << DOMAIN_ORDER), "struct domain outgrew DOMAIN_ORDER");
 
 struct vcpu *current;
 static struct domain *domains[MAX_DOMAINS];
 
+struct domain *domain_lookup(domid_t id)
+{
+    return id < MAX_DOMAINS ? domains[id] : NULL;
+}
+
 struct domain *domain_create(domid_t id, bool privileged, u64 max_pages)
 {
     struct domain *d;
-    void *si;
+    void *si, *ports;
 
     if ( id >= MAX_DOMAINS || domains[id] )
         return NULL;
     d = alloc_xen_pages(DOMAIN_ORDER);
     si = alloc_xen_pages(0);
-    if ( !d || !si )
+    ports = alloc_xen_pages(EVTCHN_ORDER);
+    if ( !d || !si || !ports )
     {
         if ( d )
             free_xen_pages(d, DOMAIN_ORDER);
         if ( si )
             free_xen_pages(si, 0);
+        if ( ports )
+            free_xen_pages(ports, EVTCHN_ORDER);
         return NULL;
     }
     memset(d, 0, sizeof(*d));
@@ -49,6 +59,7 @@ struct domain *domain_create(domid_t id, bool privileged, u64 max_pages)
     frame_table[d->shared_info_mfn].owner = id;
     frame_table[d->shared_info_mfn].ref_count = 1;
     d->nr_vcpus = 1;
+    evtchn_init(d, ports, EVTCHN_MAX_PORTS);
     for ( unsigned int i = 0; i < d->nr_vcpus; i++ )
     {
         d->vcpu[i].id = i;
@@ -138,6 +149,8 @@ void domain_destroy(struct domain *d)
         buddy_free(&heap, p, 0);
         freed++;
     }
+    evtchn_reset(d);
+    free_xen_pages(d->evtchn, EVTCHN_ORDER);
     frame_table[d->shared_info_mfn].owner = PV_DOMID_XEN;
     frame_table[d->shared_info_mfn].ref_count = 0;
     free_xen_pages(d->shared_info, 0);

@@ -16,6 +16,7 @@
 #include <sierra/memory.h>
 #include <sierra/callback.h>
 #include <sierra/vcpu.h>
+#include <sierra/event-channel.h>
 
 extern char hypercall_page[4096];
 
@@ -62,6 +63,8 @@ static inline long hyp_stack_switch(unsigned long ss, unsigned long sp)
 { return HC(PV_HYPERCALL_stack_switch, ss, sp, 0, 0, 0); }
 static inline long hyp_vcpu_op(int cmd, unsigned int vcpu, void *arg)
 { return HC(PV_HYPERCALL_vcpu_op, cmd, vcpu, arg, 0, 0); }
+static inline long hyp_event_channel_op(int cmd, void *arg)
+{ return HC(PV_HYPERCALL_event_channel_op, cmd, arg, 0, 0, 0); }
 static inline long hyp_vm_assist(unsigned int cmd, unsigned int type)
 { return HC(PV_HYPERCALL_vm_assist, cmd, type, 0, 0, 0); }
 

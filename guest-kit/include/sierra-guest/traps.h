@@ -24,6 +24,10 @@ long kit_install_traps(unsigned int int_vector);
 
 void kit_enter_user(uint64_t rip, uint64_t rsp);
 long kit_register_syscall(void);
+
+/* the event callback enters kit_trap_handler with this pseudo-vector */
+#define KIT_EVENT_VECTOR 255
+long kit_register_event_callback(void);
 extern uint64_t kit_syscall_rax, kit_syscall_rip, kit_syscall_cs;
 
 #endif

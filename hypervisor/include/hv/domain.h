@@ -9,6 +9,7 @@
 #ifndef HV_DOMAIN_H
 #define HV_DOMAIN_H
 
+#include <hv/evtchn.h>
 #include <hv/types.h>
 #include <sierra/arch-x86.h>
 #include <sierra/shared-info.h>
@@ -31,6 +32,7 @@ struct vcpu {
     u64 fs_base, gs_base_kernel, gs_base_user;
     bool fpu_ts;                    /* the guest's virtual CR0.TS */
     struct pv_vcpu_info *vcpu_info;
+    u16 virq_to_port[PV_NR_VIRQS];  /* 0 = not bound */
 };
 
 enum domain_state { DOMAIN_RUNNING, DOMAIN_SHUTDOWN, DOMAIN_DYING };
@@ -46,6 +48,8 @@ struct domain {
     pfn_t shared_info_mfn;
     unsigned int nr_vcpus;
     struct vcpu vcpu[DOMAIN_MAX_VCPUS];
+    struct evtchn *evtchn;          /* nr_evtchn ports */
+    unsigned int nr_evtchn;
 };
 
 extern struct vcpu *current;

@@ -116,13 +116,23 @@ static bool software_interrupt(struct cpu_regs *regs)
 }
 
 /*
- * Whatever the frame says now is what IRETQ will load: only the guest
+ * Events first: if the vCPU has an upcall pending and events unmasked, the
+ * guest resumes in its event callback instead (with a frame to return to
+ * where it was). Then, whatever the frame says is what IRETQ will load: only the guest
  * selectors, never IOPL/NT/VM, interrupts always on for real (the guest's
  * virtual IF is its upcall mask), and a canonical RIP (IRETQ to a
  * non-canonical one would fault in the hypervisor).
  */
 static void exit_checks(struct cpu_regs *regs)
 {
+    struct vcpu *v = current;
+    struct pv_vcpu_info *vi = v->vcpu_info;
+
+    /* pending events and events enabled: enter the event callback, masked */
+    if ( __atomic_load_n(&vi->evtchn_upcall_pending, __ATOMIC_SEQ_CST) &&
+         !vi->evtchn_upcall_mask && v->event_callback &&
+         !bounce(regs, v->event_callback, false, 0, true) )
+        domain_crash(v->domain, "event callback frame unwritable");
     if ( regs->cs != GUEST_CS64 && regs->cs != GUEST_CS32 )
         regs->cs = GUEST_CS64;
     regs->ss = GUEST_DS;

@@ -1,0 +1,176 @@
+/*
+ * Event-channel state machine and 2-level delivery (hypervisor/common/
+ * evtchn.c) between two fake domains: allocation, interdomain binding across
+ * domains and in loopback, who may bind, delivery bits (pending, selector,
+ * upcall) with per-port masks, close semantics, VIRQ/IPI rules, exhaustion.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <hv/domain.h>
+#include <sierra/domid.h>
+
+static struct domain doms[2];
+static struct pv_shared_info shinfo[2];
+static struct evtchn ports[2][64];
+
+struct domain *domain_lookup(domid_t id)
+{
+    return id < 2 ? &doms[id] : NULL;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    memset(doms, 0, sizeof(doms));
+    memset(shinfo, 0, sizeof(shinfo));
+    for ( unsigned int i = 0; i < 2; i++ )
+    {
+        doms[i].id = (domid_t)i;
+        doms[i].shared_info = &shinfo[i];
+        doms[i].nr_vcpus = 1;
+        doms[i].vcpu[0].domain = &doms[i];
+        doms[i].vcpu[0].vcpu_info = &shinfo[i].vcpu_info[0];
+        evtchn_init(&doms[i], ports[i], 64);
+    }
+    return 0;
+}
+
+static int pending(unsigned int d, unsigned int port)
+{
+    return (shinfo[d].evtchn_pending[port / 64] >> (port % 64)) & 1;
+}
+
+static void test_interdomain(void **state)
+{
+    struct domain *a = &doms[0], *b = &doms[1];
+    long pa, pb;
+
+    (void)state;
+    pa = evtchn_alloc_unbound(a, 1);            /* for domain 1 */
+    assert_int_equal(pa, 1);
+    assert_int_equal(evtchn_bind_interdomain(a, 0, (u32)pa), -EINVAL);     /* not for a */
+    pb = evtchn_bind_interdomain(b, 0, (u32)pa);
+    assert_int_equal(pb, 1);
+    assert_true(pending(1, 1));                 /* a bind leaves the local port pending */
+    assert_int_equal(shinfo[1].vcpu_info[0].evtchn_upcall_pending, 1);
+    assert_int_equal(shinfo[1].vcpu_info[0].evtchn_pending_sel, 1);
+    shinfo[1].evtchn_pending[0] = 0;
+    shinfo[1].vcpu_info[0].evtchn_upcall_pending = 0;
+    shinfo[1].vcpu_info[0].evtchn_pending_sel = 0;
+    assert_int_equal(evtchn_send(a, (u32)pa), 0);
+    assert_true(pending(1, 1));
+    assert_false(pending(0, 1));
+    assert_int_equal(evtchn_bind_interdomain(b, 0, (u32)pa), -EINVAL);     /* already bound */
+    assert_int_equal(evtchn_bind_interdomain(b, 7, 1), -ESRCH);
+}
+
+static void test_masking(void **state)
+{
+    struct domain *a = &doms[0];
+    long p1 = evtchn_alloc_unbound(a, PV_DOMID_SELF);
+    long p2 = evtchn_bind_interdomain(a, PV_DOMID_SELF, (u32)p1);
+
+    (void)state;
+    assert_int_equal(p2, 2);
+    memset(&shinfo[0], 0, sizeof(shinfo[0]));
+    shinfo[0].evtchn_mask[0] = 1UL << 2;
+    assert_int_equal(evtchn_send(a, (u32)p1), 0);
+    assert_true(pending(0, 2));
+    assert_int_equal(shinfo[0].vcpu_info[0].evtchn_upcall_pending, 0);     /* masked */
+    assert_int_equal(evtchn_unmask(a, 2), 0);
+    assert_int_equal(shinfo[0].vcpu_info[0].evtchn_upcall_pending, 1);
+    assert_int_equal(shinfo[0].evtchn_mask[0], 0);
+    assert_int_equal(evtchn_unmask(a, 64), -EINVAL);
+}
+
+static void test_close_leaves_peer_unbound(void **state)
+{
+    struct domain *a = &doms[0];
+    long p1 = evtchn_alloc_unbound(a, PV_DOMID_SELF);
+    long p2 = evtchn_bind_interdomain(a, PV_DOMID_SELF, (u32)p1);
+    struct pv_evtchn_status st = { .dom = PV_DOMID_SELF, .port = (u32)p2 };
+
+    (void)state;
+    assert_int_equal(evtchn_close(a, (u32)p1), 0);
+    assert_int_equal(evtchn_status(a, &st), 0);
+    assert_int_equal(st.status, PV_EVTCHNSTAT_unbound);
+    assert_int_equal(st.u.unbound.dom, 0);
+    assert_false(pending(0, 1));
+    assert_int_equal(evtchn_send(a, (u32)p2), 0);           /* dropped */
+    assert_int_equal(evtchn_close(a, (u32)p1), -EINVAL);
+    assert_int_equal(evtchn_close(a, 0), -EINVAL);
+    assert_int_equal(evtchn_send(a, 0), -EINVAL);
+    assert_int_equal(evtchn_alloc_unbound(a, PV_DOMID_SELF), 1);    /* lowest free again */
+}
+
+static void test_virq_ipi(void **state)
+{
+    struct domain *a = &doms[0];
+    long t = evtchn_bind_virq(a, PV_VIRQ_TIMER, 0);
+    long ipi = evtchn_bind_ipi(a, 0);
+
+    (void)state;
+    assert_int_equal(t, 1);
+    assert_int_equal(evtchn_bind_virq(a, PV_VIRQ_TIMER, 0), -EEXIST);
+    assert_int_equal(evtchn_bind_virq(a, PV_VIRQ_CONSOLE, 1), -EINVAL);
+    assert_int_equal(evtchn_bind_virq(a, PV_VIRQ_DEBUG, 1), -ENOENT);
+    assert_int_equal(evtchn_bind_virq(a, PV_NR_VIRQS, 0), -EINVAL);
+    assert_int_equal(evtchn_bind_ipi(a, 3), -ENOENT);
+    evtchn_send_virq(a, 0, PV_VIRQ_TIMER);
+    assert_true(pending(0, (unsigned int)t));
+    assert_int_equal(evtchn_send(a, (u32)t), -EINVAL);     /* virq ports cannot be sent on */
+    assert_int_equal(evtchn_send(a, (u32)ipi), 0);
+    assert_true(pending(0, (unsigned int)ipi));
+    assert_int_equal(evtchn_bind_vcpu(a, (u32)ipi, 0), -EINVAL);
+    assert_int_equal(evtchn_bind_vcpu(a, (u32)t, 0), -EINVAL);     /* per-vCPU virq */
+    assert_int_equal(evtchn_close(a, (u32)t), 0);
+    assert_int_equal(evtchn_bind_virq(a, PV_VIRQ_TIMER, 0), 1);    /* rebindable */
+    evtchn_reset(a);
+    assert_int_equal(a->vcpu[0].virq_to_port[PV_VIRQ_TIMER], 0);
+    for ( unsigned int p = 1; p < 64; p++ )
+        assert_int_equal(ports[0][p].state, ECS_FREE);
+}
+
+static void test_exhaustion(void **state)
+{
+    struct domain *a = &doms[0];
+
+    (void)state;
+    for ( unsigned int p = 1; p < 64; p++ )
+        assert_int_equal(evtchn_bind_ipi(a, 0), p);
+    assert_int_equal(evtchn_bind_ipi(a, 0), -ENOSPC);
+    assert_int_equal(evtchn_alloc_unbound(a, PV_DOMID_SELF), -ENOSPC);
+}
+
+static void test_status_permissions(void **state)
+{
+    struct pv_evtchn_status st = { .dom = 1, .port = 1 };
+
+    (void)state;
+    assert_int_equal(evtchn_status(&doms[0], &st), -EPERM);    /* not privileged */
+    doms[0].privileged = true;
+    assert_int_equal(evtchn_status(&doms[0], &st), 0);
+    assert_int_equal(st.status, PV_EVTCHNSTAT_closed);
+    st.dom = 9;
+    assert_int_equal(evtchn_status(&doms[0], &st), -ESRCH);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(test_interdomain, setup),
+        cmocka_unit_test_setup(test_masking, setup),
+        cmocka_unit_test_setup(test_close_leaves_peer_unbound, setup),
+        cmocka_unit_test_setup(test_virq_ipi, setup),
+        cmocka_unit_test_setup(test_exhaustion, setup),
+        cmocka_unit_test_setup(test_status_permissions, setup),
+    };
+
+    cmocka_set_message_output(CM_OUTPUT_TAP);
+    return cmocka_run_group_tests_name("evtchn", tests, NULL, NULL);
+}
