@@ -11,6 +11,7 @@
 #include <hv/mm.h>
 #include <hv/power.h>
 #include <hv/printk.h>
+#include <hv/vtime.h>
 #include <sierra/sched.h>
 
 #define MAX_DOMAINS 16
@@ -124,11 +125,11 @@ void domain_crash(struct domain *d, const char *why)
 /* Drop every reference the domain holds, then give its frames back. */
 void domain_destroy(struct domain *d)
 {
-    struct frame_audit before, after;
+    struct frame_audit after;
     u64 freed = 0;
 
     d->state = DOMAIN_DYING;
-    frame_audit(frame_table, nr_frames, &before);
+    vtime_stop_domain(d);
     for ( unsigned int i = 0; i < d->nr_vcpus; i++ )
         pv_vcpu_release_tables(&d->vcpu[i]);
     pv_domain_release_types(d);

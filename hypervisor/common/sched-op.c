@@ -1,10 +1,11 @@
 /*
  * sched_op: the guest gives up the CPU, waits, or shuts down. There is one
- * vCPU to run and no timer interrupt yet, so yield and block return at once
- * (a guest that blocks re-checks its event state in a loop, which the ABI
- * allows: a wake-up may be spurious).
+ * vCPU to run, so yield returns at once; block enables events and idles the
+ * CPU until an event is pending for the vCPU (a timer's VIRQ, say), which
+ * the guest then takes in its event callback on the way out.
  */
 #include <asm/guest-access.h>
+#include <asm/irq.h>
 #include <hv/domain.h>
 #include <hv/hypercall.h>
 #include <sierra/sched.h>
@@ -20,6 +21,8 @@ long do_sched_op(u64 cmd, u64 arg, u64 a3, u64 a4, u64 a5)
         return 0;
     case PV_SCHEDOP_block:
         current->vcpu_info->evtchn_upcall_mask = 0;
+        while ( !__atomic_load_n(&current->vcpu_info->evtchn_upcall_pending, __ATOMIC_SEQ_CST) )
+            arch_wait_for_interrupt();
         return 0;
     case PV_SCHEDOP_shutdown:
     case PV_SCHEDOP_shutdown_code:

@@ -1,22 +1,67 @@
 /*
- * vcpu_op: a domain's vCPUs. Domains have one vCPU for now, always up; the
- * timer and runstate operations come with the scheduler and timer interrupts.
+ * vcpu_op and set_timer_op: a domain's vCPUs and their timers. Domains have
+ * one vCPU for now, always up. Timers: one-shot (set_timer_op, or
+ * VCPUOP_set_singleshot_timer; a deadline already past fires at once) and
+ * periodic (at least 1 ms), both raising VIRQ_TIMER; as on Xen, a vCPU may
+ * only arm its own timers.
  */
+#include <asm/guest-access.h>
 #include <hv/domain.h>
 #include <hv/hypercall.h>
+#include <hv/vtime.h>
 #include <sierra/vcpu.h>
+
+long do_set_timer_op(u64 timeout, u64 a2, u64 a3, u64 a4, u64 a5)
+{
+    (void)a2; (void)a3; (void)a4; (void)a5;
+    if ( !timeout )
+        vcpu_stop_singleshot(current);
+    else
+        vcpu_set_singleshot(current, (s_time_t)timeout);   /* past: fires at once */
+    return 0;
+}
 
 long do_vcpu_op(u64 cmd, u64 vcpu, u64 arg, u64 a4, u64 a5)
 {
     struct domain *d = current->domain;
+    struct vcpu *v;
 
-    (void)arg; (void)a4; (void)a5;
+    (void)a4; (void)a5;
     if ( vcpu >= d->nr_vcpus )
         return -ENOENT;
+    v = &d->vcpu[vcpu];
     switch ( cmd )
     {
     case PV_VCPUOP_is_up:
         return 1;
+    case PV_VCPUOP_set_periodic_timer:
+    {
+        struct pv_vcpu_set_periodic_timer p;
+
+        if ( copy_from_guest(&p, arg, sizeof(p)) )
+            return -EFAULT;
+        return vcpu_set_periodic(v, (s_time_t)p.period_ns);
+    }
+    case PV_VCPUOP_stop_periodic_timer:
+        return vcpu_set_periodic(v, 0);
+    case PV_VCPUOP_set_singleshot_timer:
+    {
+        struct pv_vcpu_set_singleshot_timer s;
+
+        if ( v != current )
+            return -EINVAL;
+        if ( copy_from_guest(&s, arg, sizeof(s)) )
+            return -EFAULT;
+        /* VCPU_SSHOTTMR_future is ignored, as Xen 4.17 ignores it: a past
+         * deadline fires at once */
+        vcpu_set_singleshot(v, (s_time_t)s.timeout_abs_ns);
+        return 0;
+    }
+    case PV_VCPUOP_stop_singleshot_timer:
+        if ( v != current )
+            return -EINVAL;
+        vcpu_stop_singleshot(v);
+        return 0;
     default:
         return -ENOSYS;
     }

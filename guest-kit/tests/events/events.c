@@ -106,6 +106,7 @@ int main(void)
     kit_install_traps(0);
     check(kit_register_event_callback() == 0, "callback_op: event callback registered");
     check(si->vcpu_info[0].evtchn_upcall_mask == 1, "events start masked");
+    hyp_vcpu_op(PV_VCPUOP_stop_periodic_timer, 0, 0);     /* no timer ticks in the way */
 
     rc = op(PV_EVTCHNOP_alloc_unbound, &au);
     check(rc == 0, "alloc_unbound -> %ld, port %u", rc, au.port);
@@ -143,6 +144,7 @@ int main(void)
     check(rc == 0, "bind_virq VIRQ_TIMER -> %ld, port %u", rc, virq.port);
     rc = op(PV_EVTCHNOP_bind_virq, &virq);
     check(rc == -PV_EEXIST, "bind it again -> %ld", rc);
+    check(close_port(4) == 0, "close the VIRQ_TIMER port");
     virq = (struct pv_evtchn_bind_virq){ .virq = PV_VIRQ_CONSOLE, .vcpu = 1 };
     rc = op(PV_EVTCHNOP_bind_virq, &virq);
     check(rc == -PV_EINVAL, "global VIRQ_CONSOLE on vCPU 1 -> %ld", rc);

@@ -41,3 +41,8 @@ void apic_init(void)
     pr_info("local APIC: id %u, version %#x, base %#lx\n", apic_id(),
             apic_read(APIC_VERSION) & 0xff, (unsigned long)(base & PTE_ADDR_MASK));
 }
+
+void apic_eoi(void)
+{
+    apic_write(APIC_EOI, 0);
+}

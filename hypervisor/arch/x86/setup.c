@@ -23,6 +23,7 @@
 #include <hv/printk.h>
 #include <hv/selftest.h>
 #include <hv/time.h>
+#include <hv/vtime.h>
 #include <sierra/pv-base.h>
 #include <sierra/version.h>
 
@@ -119,6 +120,7 @@ static int pv_init(void)
         return rc;
     pv_mm_init();
     syscall_init();
+    vtime_init();
     pv_stack_top = (u64)stack_top(STACK_MAIN);
     tss_set_kernel_stack(pv_stack_top);
     return 0;
@@ -140,6 +142,7 @@ static void start_dom0(void)
         pr_err("dom0: not started (%d)\n", rc);
         return;
     }
+    vtime_start_domain(v->domain);
     pv_start_vcpu(v, entry, rsp, rsi);
 }
 

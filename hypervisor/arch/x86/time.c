@@ -9,6 +9,7 @@
 #include <asm/x86.h>
 #include <hv/printk.h>
 #include <hv/time.h>
+#include <hv/timer.h>
 
 struct time_calibration time_cal;
 static u64 ns_per_tsc_32_32;    /* ns per TSC tick, 32.32 fixed point */
@@ -43,4 +44,21 @@ void time_init(void)
 s_time_t NOW(void)
 {
     return (u64)(((unsigned __int128)rdtsc() * ns_per_tsc_32_32) >> 32);
+}
+
+/* one-shot local APIC timer, divide-by-1, after `ns` (0: stop) */
+void arch_timer_program(s_time_t ns)
+{
+    u64 ticks;
+
+    if ( ns > 1000000000000LL )
+        ns = 1000000000000LL;       /* 1000 s: keeps ns * kHz within 64 bits */
+    ticks = (u64)ns * time_cal.apic_timer_khz / 1000000;
+    if ( !ns )
+    {
+        apic_write(APIC_TIMER_INIT, 0);
+        return;
+    }
+    apic_write(APIC_LVT_TIMER, APIC_TIMER_VECTOR);      /* one-shot, unmasked */
+    apic_write(APIC_TIMER_INIT, (u32)MAX(1, MIN(ticks, 0xffffffffUL)));
 }

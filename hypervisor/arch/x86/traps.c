@@ -9,6 +9,7 @@
 #include <asm/stacks.h>
 #include <asm/traps.h>
 #include <asm/pv/traps.h>
+#include <asm/irq.h>
 #include <asm/x86.h>
 #include <hv/printk.h>
 #include <hv/symbols.h>
@@ -116,15 +117,18 @@ static void __noreturn fatal_trap(const struct cpu_regs *regs)
 void do_trap(struct cpu_regs *regs)
 {
     u64 fixup;
+    bool from_guest = (regs->cs & 3) == 3;
 
-    if ( (regs->cs & 3) == 3 )
-    {
-        pv_do_exception(regs);      /* from a guest: the guest's business */
-        return;
-    }
     if ( regs->vector >= 32 )
     {
-        pr_warn("unexpected interrupt, vector %lu\n", (unsigned long)regs->vector);
+        do_interrupt((unsigned int)regs->vector);
+        if ( from_guest )
+            pv_exit_checks(regs);   /* the interrupt may have raised an event */
+        return;
+    }
+    if ( from_guest )
+    {
+        pv_do_exception(regs);      /* from a guest: the guest's business */
         return;
     }
     if ( regs->vector == X86_EXC_NMI )

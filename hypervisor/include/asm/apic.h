@@ -16,11 +16,13 @@
 #define APIC_TIMER_DIV  0x3e0
 
 #define APIC_SPURIOUS_VECTOR 0xff
+#define APIC_TIMER_VECTOR    0xf0
 #define APIC_LVT_MASKED (1u << 16)
 
 void apic_init(void);
 u32 apic_read(u32 reg);
 void apic_write(u32 reg, u32 v);
 u32 apic_id(void);
+void apic_eoi(void);
 
 #endif

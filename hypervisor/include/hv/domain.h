@@ -10,6 +10,7 @@
 #define HV_DOMAIN_H
 
 #include <hv/evtchn.h>
+#include <hv/timer.h>
 #include <hv/types.h>
 #include <sierra/arch-x86.h>
 #include <sierra/shared-info.h>
@@ -33,6 +34,9 @@ struct vcpu {
     bool fpu_ts;                    /* the guest's virtual CR0.TS */
     struct pv_vcpu_info *vcpu_info;
     u16 virq_to_port[PV_NR_VIRQS];  /* 0 = not bound */
+    struct timer singleshot_timer;  /* set_timer_op, VCPUOP_set_singleshot_timer */
+    struct timer periodic_timer;
+    s_time_t periodic_period;       /* 0 = stopped; Xen's default is 10 ms */
 };
 
 enum domain_state { DOMAIN_RUNNING, DOMAIN_SHUTDOWN, DOMAIN_DYING };

@@ -18,6 +18,7 @@ static hypercall_fn *const hypercall_table[PV_NR_HYPERCALLS] = {
     [PV_HYPERCALL_memory_op]            = do_memory_op,
     [PV_HYPERCALL_multicall]            = do_multicall,
     [PV_HYPERCALL_update_va_mapping]    = do_update_va_mapping,
+    [PV_HYPERCALL_set_timer_op]         = do_set_timer_op,
     [PV_HYPERCALL_xen_version]          = do_xen_version,
     [PV_HYPERCALL_console_io]           = do_console_io,
     [PV_HYPERCALL_vm_assist]            = do_vm_assist,

@@ -123,7 +123,7 @@ static bool software_interrupt(struct cpu_regs *regs)
  * virtual IF is its upcall mask), and a canonical RIP (IRETQ to a
  * non-canonical one would fault in the hypervisor).
  */
-static void exit_checks(struct cpu_regs *regs)
+void pv_exit_checks(struct cpu_regs *regs)
 {
     struct vcpu *v = current;
     struct pv_vcpu_info *vi = v->vcpu_info;
@@ -145,7 +145,7 @@ static void exit_checks(struct cpu_regs *regs)
 void pv_do_exception(struct cpu_regs *regs)
 {
     pv_handle_exception(regs);
-    exit_checks(regs);
+    pv_exit_checks(regs);
 }
 
 static void pv_handle_exception(struct cpu_regs *regs)
@@ -173,8 +173,6 @@ static void pv_handle_exception(struct cpu_regs *regs)
             return;
         break;
     default:
-        if ( vector >= 32 )
-            return;         /* a stray interrupt while the guest ran */
         break;
     }
     pv_inject(regs, vector, has_error_code(vector), regs->error_code);
@@ -188,7 +186,7 @@ struct cpu_regs *pv_do_syscall(struct cpu_regs *regs)
         regs->rax = (u64)pv_do_hypercall(regs);
     else if ( !bounce(regs, v->syscall_callback, false, 0, v->syscall_masks_events) )
         pv_inject(regs, X86_EXC_UD, false, 0);
-    exit_checks(regs);
+    pv_exit_checks(regs);
     return regs;
 }
 

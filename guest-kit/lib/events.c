@@ -1,0 +1,93 @@
+/*
+ * Kit event channels (sierra-guest/events.h): the 2-level upcall protocol
+ * from the guest's side - clear upcall_pending, take the selector word, then
+ * each pending and unmasked port, clearing its pending bit before calling its
+ * handler - and system time from the vcpu_time_info record, read under the
+ * version protocol.
+ */
+#include <sierra-guest/events.h>
+#include <sierra-guest/hypercall.h>
+#include <sierra-guest/kit.h>
+#include <sierra-guest/traps.h>
+
+#define MAX_PORTS 1024
+
+struct pv_shared_info *kit_shared_info;
+static void (*handlers[MAX_PORTS])(unsigned int port);
+
+static void upcall(struct kit_trap_frame *f)
+{
+    struct pv_vcpu_info *vi = &kit_shared_info->vcpu_info[0];
+    unsigned long sel;
+
+    if ( f->vector != KIT_EVENT_VECTOR )
+    {
+        printf("unexpected trap %lu at %#lx\n", (unsigned long)f->vector, (unsigned long)f->rip);
+        shutdown(PV_SHUTDOWN_crash);
+    }
+    vi->evtchn_upcall_pending = 0;
+    sel = __atomic_exchange_n(&vi->evtchn_pending_sel, 0, __ATOMIC_SEQ_CST);
+    while ( sel )
+    {
+        unsigned int w = (unsigned int)__builtin_ctzl(sel);
+        unsigned long bits = kit_shared_info->evtchn_pending[w] & ~kit_shared_info->evtchn_mask[w];
+
+        sel &= sel - 1;
+        while ( bits )
+        {
+            unsigned int b = (unsigned int)__builtin_ctzl(bits), port = w * 64 + b;
+
+            bits &= bits - 1;
+            __atomic_fetch_and(&kit_shared_info->evtchn_pending[w], ~(1UL << b), __ATOMIC_SEQ_CST);
+            if ( port < MAX_PORTS && handlers[port] )
+                handlers[port](port);
+        }
+    }
+}
+
+void kit_events_init(void *va)
+{
+    hyp_update_va_mapping((unsigned long)va, start_info->shared_info | 0x67, PV_UVMF_INVLPG);
+    kit_shared_info = va;
+    kit_trap_handler = upcall;
+    kit_install_traps(0);
+    kit_register_event_callback();
+    kit_shared_info->vcpu_info[0].evtchn_upcall_mask = 0;
+}
+
+void kit_bind_handler(unsigned int port, void (*fn)(unsigned int port))
+{
+    if ( port < MAX_PORTS )
+        handlers[port] = fn;
+}
+
+long kit_bind_virq(unsigned int virq)
+{
+    struct pv_evtchn_bind_virq b = { .virq = virq, .vcpu = 0 };
+    long rc = hyp_event_channel_op(PV_EVTCHNOP_bind_virq, &b);
+
+    return rc ? rc : (long)b.port;
+}
+
+unsigned long kit_system_time_ns(void)
+{
+    const volatile struct pv_vcpu_time_info *t = &kit_shared_info->vcpu_info[0].time;
+    unsigned int version;
+    unsigned long ns;
+
+    do
+    {
+        unsigned long tsc, delta;
+        unsigned int lo, hi;
+
+        version = t->version;
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+        asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
+        tsc = ((unsigned long)hi << 32) | lo;
+        delta = tsc - t->tsc_timestamp;
+        delta = t->tsc_shift >= 0 ? delta << t->tsc_shift : delta >> -t->tsc_shift;
+        ns = t->system_time + (unsigned long)(((unsigned __int128)delta * t->tsc_to_system_mul) >> 32);
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    } while ( (version & 1) || version != t->version );
+    return ns;
+}
