@@ -130,6 +130,7 @@ void domain_destroy(struct domain *d)
 
     d->state = DOMAIN_DYING;
     vtime_stop_domain(d);
+    grant_table_destroy(d);     /* mappings it holds (before the tables go) */
     for ( unsigned int i = 0; i < d->nr_vcpus; i++ )
         pv_vcpu_release_tables(&d->vcpu[i]);
     pv_domain_release_types(d);

@@ -17,6 +17,7 @@
 #include <sierra/callback.h>
 #include <sierra/vcpu.h>
 #include <sierra/event-channel.h>
+#include <sierra/grant-table.h>
 
 extern char hypercall_page[4096];
 
@@ -65,6 +66,8 @@ static inline long hyp_vcpu_op(int cmd, unsigned int vcpu, void *arg)
 { return HC(PV_HYPERCALL_vcpu_op, cmd, vcpu, arg, 0, 0); }
 static inline long hyp_event_channel_op(int cmd, void *arg)
 { return HC(PV_HYPERCALL_event_channel_op, cmd, arg, 0, 0, 0); }
+static inline long hyp_grant_table_op(unsigned int cmd, void *ops, unsigned int count)
+{ return HC(PV_HYPERCALL_grant_table_op, cmd, ops, count, 0, 0); }
 static inline long hyp_vm_assist(unsigned int cmd, unsigned int type)
 { return HC(PV_HYPERCALL_vm_assist, cmd, type, 0, 0, 0); }
 

@@ -10,6 +10,7 @@
 #define HV_DOMAIN_H
 
 #include <hv/evtchn.h>
+#include <hv/grant-table.h>
 #include <hv/timer.h>
 #include <hv/types.h>
 #include <sierra/arch-x86.h>
@@ -54,6 +55,7 @@ struct domain {
     struct vcpu vcpu[DOMAIN_MAX_VCPUS];
     struct evtchn *evtchn;          /* nr_evtchn ports */
     unsigned int nr_evtchn;
+    struct grant_table *grant;
 };
 
 extern struct vcpu *current;

@@ -21,6 +21,7 @@ static hypercall_fn *const hypercall_table[PV_NR_HYPERCALLS] = {
     [PV_HYPERCALL_set_timer_op]         = do_set_timer_op,
     [PV_HYPERCALL_xen_version]          = do_xen_version,
     [PV_HYPERCALL_console_io]           = do_console_io,
+    [PV_HYPERCALL_grant_table_op]       = do_grant_table_op,
     [PV_HYPERCALL_vm_assist]            = do_vm_assist,
     [PV_HYPERCALL_iret]                 = do_iret,
     [PV_HYPERCALL_vcpu_op]              = do_vcpu_op,

@@ -86,7 +86,8 @@ static void devalidate_table(const struct pt_env *env, pfn_t pfn, unsigned int l
     pte_t *t = env->frame_to_virt(pfn);
 
     for ( unsigned int i = 0; i < PT_ENTRIES; i++ )
-        if ( !hv_slot(level, i) && (t[i] & _PAGE_PRESENT) )
+        if ( !hv_slot(level, i) && (t[i] & _PAGE_PRESENT) &&
+             !(level == 1 && (t[i] & PV_PTE_GRANT)) )   /* the grant code's */
             put_entry_refs(env, level, t[i]);
 }
 
@@ -196,7 +197,9 @@ int pt_mod_entry(const struct pt_env *env, pfn_t table, unsigned int level,
             return rc;
     }
     __atomic_store_n(&t[idx], new_e, __ATOMIC_RELEASE);
-    if ( old_e & _PAGE_PRESENT )
+    /* overwriting a grant mapping is allowed, as on Xen: its references stay
+     * with the grant code (released at unmap or domain destruction) */
+    if ( (old_e & _PAGE_PRESENT) && !(level == 1 && (old_e & PV_PTE_GRANT)) )
         put_entry_refs(env, level, old_e);
     return 0;
 }

@@ -27,7 +27,13 @@
  * (measured with guest-kit's pv-abi test), so they are allowed too. */
 #define PV_L1_ALLOWED   (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_PWT | _PAGE_PCD | \
                          _PAGE_ACCESSED | _PAGE_DIRTY | _PAGE_PAT | _PAGE_GLOBAL | \
-                         (7UL << 9) | (0x7ffUL << 52) | _PAGE_NX)
+                         (7UL << 9) | (0x3ffUL << 52) | _PAGE_NX)
+/* Bit 62 marks a grant mapping: only grant operations make one, so a guest
+ * may not set it and validation refuses it; the references such an entry
+ * holds belong to the grant code (hv/grant-table.h), also when the guest
+ * overwrites the entry (allowed, as on Xen: the grant stays mapped in the
+ * books until unmapped or the domain dies). */
+#define PV_PTE_GRANT    (1UL << 62)
 /* ... and in an L2/L3/L4 entry (no PSE, no global) */
 #define PV_LN_ALLOWED   (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_PWT | _PAGE_PCD | \
                          _PAGE_ACCESSED | (7UL << 9) | _PAGE_NX)

@@ -1,0 +1,40 @@
+/*
+ * Grant tables (v1). A domain's grant table is a set of hypervisor-allocated
+ * frames it maps and fills with entries (frame, grantee, flags). Another
+ * domain - or the same one - maps a granted frame with GNTTABOP_map_grant_ref
+ * (the hypervisor checks the entry, takes a reference on the frame, marks the
+ * entry in use and records the mapping in the mapper's maptrack under a
+ * handle) or copies through it with GNTTABOP_copy. The PTE of a grant mapping
+ * carries PTE_GRANT, which guests cannot set: such entries are created and
+ * removed only by grant operations.
+ */
+#ifndef HV_GRANT_TABLE_H
+#define HV_GRANT_TABLE_H
+
+#include <hv/types.h>
+#include <sierra/grant-table.h>
+
+#define GRANT_MAX_FRAMES    32      /* table frames per domain */
+#define GRANT_DEFAULT_MAX   32
+#define MAPTRACK_MAX        256     /* grant mappings a domain may hold */
+#define PTE_GRANT           (1UL << 62)
+
+struct maptrack {
+    bool used, readonly;
+    domid_t granter;
+    u32 ref;
+    pfn_t frame;
+    u64 va;
+};
+
+struct grant_table {
+    unsigned int nr_frames;
+    pfn_t frames[GRANT_MAX_FRAMES];
+    struct pv_grant_entry_v1 *entries[GRANT_MAX_FRAMES];
+    struct maptrack maptrack[MAPTRACK_MAX];
+};
+
+struct domain;
+void grant_table_destroy(struct domain *d);
+
+#endif
