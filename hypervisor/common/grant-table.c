@@ -140,20 +140,23 @@ static s16 map_one(struct domain *d, struct pv_gnttab_map_grant_ref *op)
     if ( !e )
         return PV_GNTST_bad_gntref;
     flags = __atomic_load_n(&e->flags, __ATOMIC_SEQ_CST);
-    if ( (flags & PV_GTF_type_mask) != PV_GTF_permit_access || e->domid != d->id ||
-         (!ro && (flags & PV_GTF_readonly)) )
-        return PV_GNTST_general_error;      /* Xen's status for a bad or read-only entry */
+    if ( grant_entry_permits(flags, e->domid, d->id, !ro) != PV_GNTST_okay )
+        return PV_GNTST_general_error;
     frame = e->frame;
     if ( frame >= nr_frames || frame_table[frame].owner != rd->id ||
          frame_table[frame].state != FRAME_ALLOCATED )
         return PV_GNTST_bad_page;
-    for ( unsigned int i = 0; i < MAPTRACK_MAX; i++ )
+    for ( unsigned int n = 0; n < MAPTRACK_MAX; n++ )
+    {
+        unsigned int i = (d->grant->maptrack_hint + n) % MAPTRACK_MAX;
+
         if ( !d->grant->maptrack[i].used )
         {
             mt = &d->grant->maptrack[i];
             op->handle = i;
             break;
         }
+    }
     if ( !mt )
         return PV_GNTST_no_space;
     slot = l1_slot(current, op->host_addr, &l1);
@@ -174,6 +177,8 @@ static s16 map_one(struct domain *d, struct pv_gnttab_map_grant_ref *op)
                       __ATOMIC_SEQ_CST);
     *mt = (struct maptrack){ .used = true, .readonly = ro, .granter = rd->id, .ref = op->ref,
                              .frame = frame, .va = op->host_addr };
+    d->grant->maptrack_used++;
+    d->grant->maptrack_hint = op->handle + 1;
     op->dev_bus_addr = 0;
     return PV_GNTST_okay;
 }
@@ -189,11 +194,17 @@ static void release(struct domain *d, struct maptrack *mt)
         pt_put_type(&pv_pt_env, mt->frame);
     pt_put_page(&pv_pt_env, mt->frame);
     mt->used = false;
-    for ( unsigned int i = 0; i < MAPTRACK_MAX; i++ )
+    d->grant->maptrack_hint = (unsigned int)(mt - d->grant->maptrack);
+    d->grant->maptrack_used--;
+    /* other mappings of the same grant keep its in-use flags */
+    for ( unsigned int i = 0, left = d->grant->maptrack_used; i < MAPTRACK_MAX && left; i++ )
     {
         struct maptrack *o = &d->grant->maptrack[i];
 
-        if ( o->used && o->granter == mt->granter && o->ref == mt->ref )
+        if ( !o->used )
+            continue;
+        left--;
+        if ( o->granter == mt->granter && o->ref == mt->ref )
         {
             reading = true;
             writing |= !o->readonly;
@@ -236,14 +247,14 @@ static s16 copy_side(struct domain *d, const struct pv_gnttab_copy_ptr *p, bool 
     if ( is_gref )
     {
         struct pv_grant_entry_v1 *e = entry_of(od->grant, p->u.ref);
-        u16 flags;
+        s16 st;
 
         if ( !e )
             return PV_GNTST_bad_gntref;
-        flags = __atomic_load_n(&e->flags, __ATOMIC_SEQ_CST);
-        if ( (flags & PV_GTF_type_mask) != PV_GTF_permit_access || e->domid != d->id ||
-             (write && (flags & PV_GTF_readonly)) )
-            return PV_GNTST_general_error;
+        st = grant_entry_permits(__atomic_load_n(&e->flags, __ATOMIC_SEQ_CST), e->domid,
+                                 d->id, write);
+        if ( st != PV_GNTST_okay )
+            return st;
         frame = e->frame;
     }
     else
@@ -258,7 +269,7 @@ static s16 copy_side(struct domain *d, const struct pv_gnttab_copy_ptr *p, bool 
     if ( write && pt_type_level(frame_table[frame].type_info) &&
          (frame_table[frame].type_info & PGT_COUNT_MASK) )
         return PV_GNTST_general_error;          /* never write into a live page table */
-    if ( (u32)p->offset + len > PAGE_SIZE )
+    if ( grant_copy_range_ok(p->offset, len) != PV_GNTST_okay )
         return PV_GNTST_bad_copy_arg;
     *va = (u8 *)maddr_to_virt(frame << PAGE_SHIFT) + p->offset;
     return PV_GNTST_okay;

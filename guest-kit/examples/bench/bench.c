@@ -106,9 +106,83 @@ static unsigned long tlb_flush(void)
     return (rdtsc() - t0) / REPS;
 }
 
-static void skip_ud2(struct kit_trap_frame *f)
+static struct pv_shared_info *si;
+static unsigned int loop_port;
+static volatile unsigned long events_seen;
+
+/* ud2: step over it; the event upcall: acknowledge the loopback port */
+static void on_trap(struct kit_trap_frame *f)
 {
-    f->rip += 2;
+    if ( f->vector != KIT_EVENT_VECTOR )
+    {
+        f->rip += 2;
+        return;
+    }
+    si->vcpu_info[0].evtchn_upcall_pending = 0;
+    si->vcpu_info[0].evtchn_pending_sel = 0;
+    si->evtchn_pending[0] = 0;
+    events_seen++;
+}
+
+static void setup_events(void)
+{
+    struct pv_evtchn_alloc_unbound au = { .dom = PV_DOMID_SELF, .remote_dom = PV_DOMID_SELF };
+    struct pv_evtchn_bind_interdomain bi = { .remote_dom = PV_DOMID_SELF };
+
+    si = spare(3);
+    hyp_update_va_mapping((unsigned long)si, start_info->shared_info | 0x67, PV_UVMF_INVLPG);
+    hyp_vcpu_op(PV_VCPUOP_stop_periodic_timer, 0, 0);
+    hyp_event_channel_op(PV_EVTCHNOP_alloc_unbound, &au);
+    bi.remote_port = au.port;
+    hyp_event_channel_op(PV_EVTCHNOP_bind_interdomain, &bi);
+    loop_port = au.port;
+    kit_register_event_callback();
+    si->vcpu_info[0].evtchn_upcall_mask = 0;
+    hyp_xen_version(PV_XENVER_version, 0);      /* take the bind's pending event */
+}
+
+/* send on one end of a loopback channel; the upcall runs before send returns */
+static unsigned long event_round_trip(void)
+{
+    struct pv_evtchn_send send = { .port = loop_port };
+    unsigned long t0 = rdtsc();
+
+    for ( int i = 0; i < REPS; i++ )
+        hyp_event_channel_op(PV_EVTCHNOP_send, &send);
+    return (rdtsc() - t0) / REPS;
+}
+
+static struct pv_grant_entry_v1 *gt;
+
+static void setup_grants(void)
+{
+    struct pv_gnttab_setup_table st = { .dom = PV_DOMID_SELF, .nr_frames = 1 };
+    pv_pfn_t frame;
+
+    pv_set_handle(st.frame_list, &frame);
+    hyp_grant_table_op(PV_GNTTABOP_setup_table, &st, 1);
+    gt = spare(4);
+    hyp_update_va_mapping((unsigned long)gt, (frame << 12) | 0x67, PV_UVMF_INVLPG);
+    gt[8].domid = 0;
+    gt[8].frame = (uint32_t)pfn_to_mfn(virt_to_pfn(spare(5)));
+    __atomic_store_n(&gt[8].flags, PV_GTF_permit_access, __ATOMIC_SEQ_CST);
+    hyp_update_va_mapping((unsigned long)spare(6), 0, PV_UVMF_INVLPG);
+}
+
+static unsigned long grant_map_unmap(void)
+{
+    struct pv_gnttab_map_grant_ref m = { .host_addr = (unsigned long)spare(6),
+                                         .flags = PV_GNTMAP_host_map, .ref = 8, .dom = 0 };
+    struct pv_gnttab_unmap_grant_ref u = { .host_addr = (unsigned long)spare(6) };
+    unsigned long t0 = rdtsc();
+
+    for ( int i = 0; i < REPS; i++ )
+    {
+        hyp_grant_table_op(PV_GNTTABOP_map_grant_ref, &m, 1);
+        u.handle = m.handle;
+        hyp_grant_table_op(PV_GNTTABOP_unmap_grant_ref, &u, 1);
+    }
+    return (rdtsc() - t0) / REPS;
 }
 
 static unsigned long exception_bounce(void)
@@ -122,13 +196,19 @@ static unsigned long exception_bounce(void)
 
 int main(void)
 {
-    kit_trap_handler = skip_ud2;
+    kit_trap_handler = on_trap;
     kit_install_traps(0);
     setup_l1();
+    setup_events();
+    setup_grants();
     report("null hypercall (xen_version)", null_hypercall);
     report("mmu_update, batch of 512 L1 entries", mmu_batch);
     report("update_va_mapping with UVMF_INVLPG", va_mapping_invlpg);
     report("mmuext_op TLB_FLUSH_LOCAL", tlb_flush);
     report("exception bounce and iret (ud2 handled)", exception_bounce);
+    report("event channel send + upcall + iret (loopback)", event_round_trip);
+    report("grant map + unmap (own grant)", grant_map_unmap);
+    if ( !events_seen )
+        printf("bench: no event was delivered\n");
     return 0;
 }

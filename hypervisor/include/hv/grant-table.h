@@ -32,9 +32,15 @@ struct grant_table {
     pfn_t frames[GRANT_MAX_FRAMES];
     struct pv_grant_entry_v1 *entries[GRANT_MAX_FRAMES];
     struct maptrack maptrack[MAPTRACK_MAX];
+    unsigned int maptrack_used;     /* used handles, to stop scans early */
+    unsigned int maptrack_hint;     /* where to look for a free handle first */
 };
 
 struct domain;
 void grant_table_destroy(struct domain *d);
+
+/* pure checks (grant-check.c) */
+s16 grant_entry_permits(u16 flags, domid_t entry_domid, domid_t user, bool write);
+s16 grant_copy_range_ok(u16 offset, u16 len);
 
 #endif
