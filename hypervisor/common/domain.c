@@ -132,7 +132,10 @@ void domain_destroy(struct domain *d)
     vtime_stop_domain(d);
     grant_table_destroy(d);     /* mappings it holds (before the tables go) */
     for ( unsigned int i = 0; i < d->nr_vcpus; i++ )
+    {
+        pv_vcpu_release_gdt(&d->vcpu[i]);
         pv_vcpu_release_tables(&d->vcpu[i]);
+    }
     pv_domain_release_types(d);
     for ( pfn_t p = 0; p < nr_frames; p++ )
     {

@@ -68,6 +68,10 @@ static inline long hyp_event_channel_op(int cmd, void *arg)
 { return HC(PV_HYPERCALL_event_channel_op, cmd, arg, 0, 0, 0); }
 static inline long hyp_grant_table_op(unsigned int cmd, void *ops, unsigned int count)
 { return HC(PV_HYPERCALL_grant_table_op, cmd, ops, count, 0, 0); }
+static inline long hyp_set_gdt(const unsigned long *frames, unsigned int entries)
+{ return HC(PV_HYPERCALL_set_gdt, frames, entries, 0, 0, 0); }
+static inline long hyp_update_descriptor(uint64_t maddr, uint64_t desc)
+{ return HC(PV_HYPERCALL_update_descriptor, maddr, desc, 0, 0, 0); }
 static inline long hyp_vm_assist(unsigned int cmd, unsigned int type)
 { return HC(PV_HYPERCALL_vm_assist, cmd, type, 0, 0, 0); }
 

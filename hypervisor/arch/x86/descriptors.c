@@ -90,6 +90,11 @@ void descriptors_init(void)
     asm volatile("lidt %0" :: "m"(idtr));
 }
 
+void *gdt_page(unsigned int i)
+{
+    return (u8 *)gdt + i * PAGE_SIZE;
+}
+
 /* The stack the CPU switches to on an exception or interrupt from a guest. */
 void tss_set_kernel_stack(u64 rsp0)
 {

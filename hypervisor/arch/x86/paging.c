@@ -214,3 +214,27 @@ int paging_map_user_ro(u64 va, paddr_t pa, u64 size)
     }
     return 0;
 }
+
+/*
+ * Point the 4 KiB image page at va to machine frame mfn instead (0: back to
+ * its own frame). The GDT uses this to show guest descriptor frames in the
+ * guest part of the per-CPU GDT.
+ */
+int paging_remap_image_page(void *va, pfn_t mfn)
+{
+    pte_t *t = idle_l4;
+    u64 v = (u64)va;
+    paddr_t pa = mfn ? mfn << PAGE_SHIFT : virt_to_maddr(va);
+
+    for ( unsigned int shift = L4_SHIFT; shift > L1_SHIFT; shift -= 9 )
+    {
+        pte_t e = t[pt_index(v, shift)];
+
+        if ( !(e & _PAGE_PRESENT) || (e & _PAGE_PSE) )
+            return -EINVAL;
+        t = maddr_to_virt(e & PTE_ADDR_MASK);
+    }
+    t[pt_index(v, L1_SHIFT)] = pa | _PAGE_PRESENT | _PAGE_RW | _PAGE_GLOBAL | nx_bit;
+    invlpg(va);
+    return 0;
+}

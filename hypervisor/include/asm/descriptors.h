@@ -30,6 +30,7 @@
 void descriptors_init(void);
 void tss_set_kernel_stack(u64 rsp0);
 void syscall_init(void);
+void *gdt_page(unsigned int i);      /* page i of the GDT (0-13 are the guest's) */
 #endif
 
 #endif

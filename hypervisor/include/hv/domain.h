@@ -38,6 +38,8 @@ struct vcpu {
     struct timer singleshot_timer;  /* set_timer_op, VCPUOP_set_singleshot_timer */
     struct timer periodic_timer;
     s_time_t periodic_period;       /* 0 = stopped; Xen's default is 10 ms */
+    pfn_t gdt_frames[14];           /* set_gdt: typed descriptor pages */
+    unsigned int gdt_nr_frames;
 };
 
 enum domain_state { DOMAIN_RUNNING, DOMAIN_SHUTDOWN, DOMAIN_DYING };

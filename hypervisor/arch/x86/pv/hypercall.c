@@ -12,9 +12,11 @@
 static hypercall_fn *const hypercall_table[PV_NR_HYPERCALLS] = {
     [PV_HYPERCALL_set_trap_table]       = do_set_trap_table,
     [PV_HYPERCALL_mmu_update]           = do_mmu_update,
+    [PV_HYPERCALL_set_gdt]              = do_set_gdt,
     [PV_HYPERCALL_stack_switch]         = do_stack_switch,
     [PV_HYPERCALL_set_callbacks]        = do_set_callbacks,
     [PV_HYPERCALL_fpu_taskswitch]       = do_fpu_taskswitch,
+    [PV_HYPERCALL_update_descriptor]    = do_update_descriptor,
     [PV_HYPERCALL_memory_op]            = do_memory_op,
     [PV_HYPERCALL_multicall]            = do_multicall,
     [PV_HYPERCALL_update_va_mapping]    = do_update_va_mapping,

@@ -23,6 +23,7 @@ void pv_load_cr3(struct vcpu *v);       /* the tables of v's current mode */
 void pv_toggle_mode(struct vcpu *v);    /* kernel <-> user: CR3, GS bases */
 
 void pv_vcpu_release_tables(struct vcpu *v);
+void pv_vcpu_release_gdt(struct vcpu *v);     /* pv/descriptor-tables.c */
 void pv_domain_release_types(struct domain *d);
 
 /* read-only M2P table for guests, at PV_MACH2PHYS_VIRT_START */

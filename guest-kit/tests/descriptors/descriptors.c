@@ -1,0 +1,62 @@
+/*
+ * descriptors: a guest GDT. Descriptors of the wrong kind are refused,
+ * ring-0 code and data are turned into ring-3 ones, a loaded selector works,
+ * update_descriptor checks the same way, a GDT frame cannot be mapped
+ * writable while installed and becomes ordinary memory again afterwards.
+ */
+#include <sierra-guest/hypercall.h>
+#include <sierra-guest/kit.h>
+#include <sierra/errno.h>
+#include <hv/lib.h>
+
+#define CODE64_DPL0 0x00af9a000000ffffUL
+#define DATA_DPL0   0x00cf92000000ffffUL
+#define TSS64       0x0000890000000067UL
+
+static void *spare(unsigned int n)
+{
+    return pfn_to_virt(virt_to_pfn((void *)start_info->pt_base) + start_info->nr_pt_frames + 4 + n);
+}
+
+int main(void)
+{
+    unsigned long *g = spare(0);
+    unsigned long mfn = pfn_to_mfn(virt_to_pfn(g));
+    unsigned short ds;
+    long rc;
+
+    printf("descriptors: start\n");
+    memset(g, 0, 4096);
+    g[1] = CODE64_DPL0;
+    g[2] = DATA_DPL0;
+    g[3] = TSS64;
+    rc = hyp_update_va_mapping((unsigned long)g, (mfn << 12) | 0x25, PV_UVMF_INVLPG);
+    check(rc == 0, "GDT page made read-only -> %ld", rc);
+    rc = hyp_set_gdt(&mfn, 512);
+    check(rc == -PV_EINVAL, "set_gdt with a TSS descriptor in it -> %ld", rc);
+    rc = hyp_update_descriptor((mfn << 12) + 3 * 8, 0);
+    check(rc == 0, "update_descriptor clears it (page not yet a GDT) -> %ld", rc);
+    rc = hyp_set_gdt(&mfn, 512);
+    check(rc == 0, "set_gdt -> %ld", rc);
+    check(g[1] == (CODE64_DPL0 | (3UL << 45)), "64-bit code DPL 0 became %#lx", g[1]);
+    check(g[2] == (DATA_DPL0 | (3UL << 45)), "data DPL 0 became %#lx", g[2]);
+    asm volatile("mov %1, %%ds; mov %%ds, %0; mov %2, %%ds" : "=r"(ds) : "r"(0x13), "r"(0));
+    check(ds == 0x13, "selector 0x13 (our data descriptor) loads: %#x", ds);
+    rc = hyp_update_descriptor((mfn << 12) + 4 * 8, CODE64_DPL0);
+    check(rc == 0 && g[4] == (CODE64_DPL0 | (3UL << 45)),
+          "update_descriptor with ring-0 code -> %ld, stored %#lx", rc, g[4]);
+    rc = hyp_update_descriptor((mfn << 12) + 5 * 8, TSS64);
+    check(rc == -PV_EINVAL, "update_descriptor with a TSS -> %ld", rc);
+    rc = hyp_update_descriptor((mfn << 12) + 5 * 8 + 4, 0);
+    check(rc == -PV_EINVAL, "update_descriptor misaligned -> %ld", rc);
+    rc = hyp_update_va_mapping((unsigned long)g, (mfn << 12) | 0x67, PV_UVMF_INVLPG);
+    check(rc == -PV_EBUSY, "map the installed GDT page writable -> %ld", rc);
+    rc = hyp_set_gdt(&mfn, 8000);
+    check(rc == -PV_EINVAL, "set_gdt with 8000 entries -> %ld", rc);
+    rc = hyp_set_gdt(&mfn, 0);
+    check(rc == 0, "set_gdt with no entries -> %ld", rc);
+    rc = hyp_update_va_mapping((unsigned long)g, (mfn << 12) | 0x67, PV_UVMF_INVLPG);
+    check(rc == 0, "the page can be writable again -> %ld", rc);
+    printf("descriptors: %d failed\n", checks_failed());
+    return checks_failed() ? 1 : 0;
+}

@@ -1,0 +1,118 @@
+/*
+ * set_gdt and update_descriptor (asm/pv/descriptors.h). A guest GDT frame
+ * holds a page reference and a "segment descriptor page" type for as long as
+ * it is installed; the first time a frame takes that type, all 512 of its
+ * descriptors are checked (and fixed up) in place. The frames appear as
+ * pages 0-13 of the CPU's GDT, so guest selectors below 0xe000 load the
+ * guest's descriptors; the hypervisor's own stay in the reserved page.
+ */
+#include <asm/descriptors.h>
+#include <asm/guest-access.h>
+#include <asm/paging.h>
+#include <asm/pv/descriptors.h>
+#include <asm/pv/mm.h>
+#include <hv/hypercall.h>
+#include <hv/mm.h>
+
+#define DESCS_PER_FRAME (PAGE_SIZE / 8)
+
+static void put_frame(pfn_t mfn)
+{
+    pt_put_type(&pv_pt_env, mfn);
+    pt_put_page(&pv_pt_env, mfn);
+}
+
+static long get_frame(struct domain *d, pfn_t mfn)
+{
+    bool first;
+    long rc = pt_get_page(&pv_pt_env, mfn, d->id);
+
+    if ( rc )
+        return -EINVAL;
+    first = !(frame_table[mfn].type_info & PGT_COUNT_MASK);
+    rc = pt_get_type(&pv_pt_env, mfn, PGT_seg_desc_page, d->id);
+    if ( rc )
+    {
+        pt_put_page(&pv_pt_env, mfn);
+        return -EINVAL;
+    }
+    if ( first )
+    {
+        u64 *desc = maddr_to_virt(mfn << PAGE_SHIFT);
+
+        for ( unsigned int i = 0; i < DESCS_PER_FRAME; i++ )
+            if ( !pv_check_descriptor(&desc[i]) )
+            {
+                put_frame(mfn);
+                return -EINVAL;
+            }
+    }
+    return 0;
+}
+
+/* install frames[0..nr) as v's GDT (nr may be 0), dropping the old ones */
+static void install(struct vcpu *v, const pfn_t *frames, unsigned int nr)
+{
+    for ( unsigned int i = 0; i < v->gdt_nr_frames; i++ )
+        put_frame(v->gdt_frames[i]);
+    for ( unsigned int i = 0; i < PV_GDT_MAX_FRAMES; i++ )
+    {
+        v->gdt_frames[i] = i < nr ? frames[i] : 0;
+        paging_remap_image_page(gdt_page(i), v->gdt_frames[i]);
+    }
+    v->gdt_nr_frames = nr;
+}
+
+long do_set_gdt(u64 frame_list, u64 entries, u64 a3, u64 a4, u64 a5)
+{
+    struct vcpu *v = current;
+    unsigned int nr = (unsigned int)((entries + DESCS_PER_FRAME - 1) / DESCS_PER_FRAME);
+    pfn_t frames[PV_GDT_MAX_FRAMES];
+    unsigned int got = 0;
+    long rc = 0;
+
+    (void)a3; (void)a4; (void)a5;
+    if ( entries > PV_FIRST_RESERVED_GDT_ENTRY )
+        return -EINVAL;
+    if ( copy_from_guest(frames, frame_list, nr * sizeof(frames[0])) )
+        return -EFAULT;
+    for ( ; got < nr && !rc; got++ )
+        rc = get_frame(v->domain, frames[got]);
+    if ( rc )
+    {
+        while ( --got > 0 )
+            put_frame(frames[got - 1]);
+        return rc;
+    }
+    install(v, frames, nr);
+    return 0;
+}
+
+long do_update_descriptor(u64 maddr, u64 desc, u64 a3, u64 a4, u64 a5)
+{
+    struct domain *d = current->domain;
+    pfn_t mfn = maddr >> PAGE_SHIFT;
+    struct frame *f;
+    u64 *slot;
+    bool in_gdt;
+
+    (void)a3; (void)a4; (void)a5;
+    if ( (maddr & 7) || mfn >= nr_frames )
+        return -EINVAL;
+    f = &frame_table[mfn];
+    if ( f->state != FRAME_ALLOCATED || f->owner != d->id || !pv_check_descriptor(&desc) )
+        return -EINVAL;
+    in_gdt = (f->type_info & PGT_TYPE_MASK) == PGT_seg_desc_page && (f->type_info & PGT_COUNT_MASK);
+    if ( !in_gdt && pt_get_type(&pv_pt_env, mfn, PGT_writable_page, d->id) )
+        return -EINVAL;         /* a page table, say */
+    slot = (u64 *)maddr_to_virt(maddr);
+    __atomic_store_n(slot, desc, __ATOMIC_SEQ_CST);
+    if ( !in_gdt )
+        pt_put_type(&pv_pt_env, mfn);
+    return 0;
+}
+
+void pv_vcpu_release_gdt(struct vcpu *v)
+{
+    install(v, NULL, 0);
+}
