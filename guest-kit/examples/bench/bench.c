@@ -54,18 +54,13 @@ static unsigned long *l1;
 static unsigned long l1_mfn, data_mfn;
 static struct pv_mmu_update batch[512];
 
-static void *spare(unsigned int n)
-{
-    return pfn_to_virt(virt_to_pfn((void *)start_info->pt_base) + start_info->nr_pt_frames + 4 + n);
-}
-
 static void setup_l1(void)
 {
     struct pv_mmuext_op pin = { .cmd = PV_MMUEXT_PIN_L1_TABLE };
 
-    l1 = spare(0);
+    l1 = kit_spare_page(0);
     l1_mfn = pfn_to_mfn(virt_to_pfn(l1));
-    data_mfn = pfn_to_mfn(virt_to_pfn(spare(1)));
+    data_mfn = pfn_to_mfn(virt_to_pfn(kit_spare_page(1)));
     memset(l1, 0, 4096);
     hyp_update_va_mapping((unsigned long)l1, (l1_mfn << 12) | 0x25, PV_UVMF_INVLPG);
     pin.arg1.mfn = l1_mfn;
@@ -88,7 +83,7 @@ static unsigned long mmu_batch(void)
 
 static unsigned long va_mapping_invlpg(void)
 {
-    unsigned long va = (unsigned long)spare(2), mfn = pfn_to_mfn(virt_to_pfn(spare(2)));
+    unsigned long va = (unsigned long)kit_spare_page(2), mfn = pfn_to_mfn(virt_to_pfn(kit_spare_page(2)));
     unsigned long t0 = rdtsc();
 
     for ( int i = 0; i < REPS; i++ )
@@ -129,7 +124,7 @@ static void setup_events(void)
     struct pv_evtchn_alloc_unbound au = { .dom = PV_DOMID_SELF, .remote_dom = PV_DOMID_SELF };
     struct pv_evtchn_bind_interdomain bi = { .remote_dom = PV_DOMID_SELF };
 
-    si = spare(3);
+    si = kit_spare_page(3);
     hyp_update_va_mapping((unsigned long)si, start_info->shared_info | 0x67, PV_UVMF_INVLPG);
     hyp_vcpu_op(PV_VCPUOP_stop_periodic_timer, 0, 0);
     hyp_event_channel_op(PV_EVTCHNOP_alloc_unbound, &au);
@@ -161,19 +156,19 @@ static void setup_grants(void)
 
     pv_set_handle(st.frame_list, &frame);
     hyp_grant_table_op(PV_GNTTABOP_setup_table, &st, 1);
-    gt = spare(4);
+    gt = kit_spare_page(4);
     hyp_update_va_mapping((unsigned long)gt, (frame << 12) | 0x67, PV_UVMF_INVLPG);
     gt[8].domid = 0;
-    gt[8].frame = (uint32_t)pfn_to_mfn(virt_to_pfn(spare(5)));
+    gt[8].frame = (uint32_t)pfn_to_mfn(virt_to_pfn(kit_spare_page(5)));
     __atomic_store_n(&gt[8].flags, PV_GTF_permit_access, __ATOMIC_SEQ_CST);
-    hyp_update_va_mapping((unsigned long)spare(6), 0, PV_UVMF_INVLPG);
+    hyp_update_va_mapping((unsigned long)kit_spare_page(6), 0, PV_UVMF_INVLPG);
 }
 
 static unsigned long grant_map_unmap(void)
 {
-    struct pv_gnttab_map_grant_ref m = { .host_addr = (unsigned long)spare(6),
+    struct pv_gnttab_map_grant_ref m = { .host_addr = (unsigned long)kit_spare_page(6),
                                          .flags = PV_GNTMAP_host_map, .ref = 8, .dom = 0 };
-    struct pv_gnttab_unmap_grant_ref u = { .host_addr = (unsigned long)spare(6) };
+    struct pv_gnttab_unmap_grant_ref u = { .host_addr = (unsigned long)kit_spare_page(6) };
     unsigned long t0 = rdtsc();
 
     for ( int i = 0; i < REPS; i++ )

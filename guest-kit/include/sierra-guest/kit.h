@@ -36,6 +36,13 @@ static inline unsigned long pfn_to_mfn(unsigned long pfn)
 {
     return ((const unsigned long *)start_info->mfn_list)[pfn];
 }
+/* Spare page n of the initial mapping: the builder maps at least 512 KiB
+ * past the boot stack (Xen's layout), free for the guest's own use. */
+static inline void *kit_spare_page(unsigned int n)
+{
+    return pfn_to_virt(virt_to_pfn((void *)start_info->pt_base) + start_info->nr_pt_frames + 4 + n);
+}
+
 /* The read-only machine-to-physical table the hypervisor maps for guests. */
 static inline unsigned long mfn_to_pfn(unsigned long mfn)
 {

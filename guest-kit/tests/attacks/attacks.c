@@ -20,11 +20,6 @@
 #define PTE_A   0x20UL
 #define HOLE_M2P 0xffff800000000000UL
 
-static void *spare(unsigned int n)
-{
-    return pfn_to_virt(virt_to_pfn((void *)start_info->pt_base) + start_info->nr_pt_frames + 4 + n);
-}
-
 static long pin_l1(unsigned long mfn)
 {
     struct pv_mmuext_op op = { .cmd = PV_MMUEXT_PIN_L1_TABLE, .arg1.mfn = mfn };
@@ -34,7 +29,7 @@ static long pin_l1(unsigned long mfn)
 
 static void self_mapping_table(void)
 {
-    unsigned long *t = spare(0);
+    unsigned long *t = kit_spare_page(0);
     unsigned long mfn = pfn_to_mfn(virt_to_pfn(t));
     long rc;
 
@@ -49,7 +44,7 @@ static void self_mapping_table(void)
 static void hypervisor_frames(void)
 {
     /* the M2P's first frame: the hypervisor's, mapped read-only for us */
-    unsigned long *t = spare(1);
+    unsigned long *t = kit_spare_page(1);
     unsigned long mfn = pfn_to_mfn(virt_to_pfn(t));
     unsigned long m2p_l1e;
     long rc;
@@ -66,7 +61,7 @@ static void hypervisor_frames(void)
     hyp_update_va_mapping((unsigned long)t, (mfn << 12) | PTE_P | PTE_A, PV_UVMF_INVLPG);
     rc = pin_l1(mfn);
     check(rc != 0, "pin an L1 mapping a hypervisor page table writable -> refused");
-    t = spare(2);
+    t = kit_spare_page(2);
     rc = hyp_update_va_mapping((unsigned long)t, (m2p_l1e & 0xffffffffff000UL) | PTE_P | PTE_RW | PTE_A,
                                PV_UVMF_INVLPG);
     check(rc != 0, "update_va_mapping to a hypervisor frame, writable -> refused");

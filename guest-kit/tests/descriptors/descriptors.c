@@ -13,14 +13,9 @@
 #define DATA_DPL0   0x00cf92000000ffffUL
 #define TSS64       0x0000890000000067UL
 
-static void *spare(unsigned int n)
-{
-    return pfn_to_virt(virt_to_pfn((void *)start_info->pt_base) + start_info->nr_pt_frames + 4 + n);
-}
-
 int main(void)
 {
-    unsigned long *g = spare(0);
+    unsigned long *g = kit_spare_page(0);
     unsigned long mfn = pfn_to_mfn(virt_to_pfn(g));
     unsigned short ds;
     long rc;

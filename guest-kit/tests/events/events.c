@@ -17,11 +17,6 @@
 static struct pv_shared_info *si;
 static char delivered[128];
 
-static void *spare(unsigned int n)
-{
-    return pfn_to_virt(virt_to_pfn((void *)start_info->pt_base) + start_info->nr_pt_frames + 4 + n);
-}
-
 /* the upcall: take the selector, then each pending unmasked port */
 static void on_event(struct kit_trap_frame *f)
 {
@@ -100,7 +95,7 @@ int main(void)
     long rc;
 
     printf("events: start\n");
-    si = spare(0);
+    si = kit_spare_page(0);
     hyp_update_va_mapping((unsigned long)si, start_info->shared_info | 0x67, PV_UVMF_INVLPG);
     kit_trap_handler = on_event;
     kit_install_traps(0);

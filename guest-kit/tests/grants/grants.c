@@ -14,11 +14,6 @@
 
 #define REF 8       /* the first reference after the reserved ones */
 
-static void *spare(unsigned int n)
-{
-    return pfn_to_virt(virt_to_pfn((void *)start_info->pt_base) + start_info->nr_pt_frames + 4 + n);
-}
-
 static unsigned long mfn_of(void *va)
 {
     return pfn_to_mfn(virt_to_pfn(va));
@@ -60,7 +55,7 @@ int main(void)
     struct pv_gnttab_map_grant_ref m;
     struct pv_gnttab_copy cp;
     pv_pfn_t frame;
-    unsigned long *data = spare(1), *target = spare(2), *dest = spare(3);
+    unsigned long *data = kit_spare_page(1), *target = kit_spare_page(2), *dest = kit_spare_page(3);
     long rc;
 
     printf("grants: start\n");
@@ -68,7 +63,7 @@ int main(void)
     rc = hyp_grant_table_op(PV_GNTTABOP_setup_table, &setup, 1);
     check(rc == 0 && setup.status == PV_GNTST_okay, "setup_table 1 frame -> %ld, status %d",
           rc, setup.status);
-    gt = spare(0);
+    gt = kit_spare_page(0);
     rc = hyp_update_va_mapping((unsigned long)gt, (frame << 12) | 0x67, PV_UVMF_INVLPG);
     check(rc == 0, "map our grant-table frame -> %ld", rc);
     rc = hyp_grant_table_op(PV_GNTTABOP_query_size, &qs, 1);

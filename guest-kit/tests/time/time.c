@@ -20,11 +20,6 @@ static void on_timer(unsigned int port)
     ticks++;
 }
 
-static void *spare(unsigned int n)
-{
-    return pfn_to_virt(virt_to_pfn((void *)start_info->pt_base) + start_info->nr_pt_frames + 4 + n);
-}
-
 static void wait_ticks(unsigned int n)
 {
     while ( ticks < n )
@@ -39,7 +34,7 @@ int main(void)
     long port, rc;
 
     printf("time: start\n");
-    kit_events_init(spare(0));
+    kit_events_init(kit_spare_page(0));
     rc = hyp_vcpu_op(PV_VCPUOP_stop_periodic_timer, 0, 0);
     check(rc == 0, "stop the default periodic timer -> %ld", rc);
     port = kit_bind_virq(PV_VIRQ_TIMER);

@@ -36,12 +36,6 @@ static void show(const char *what, const char *at)
           (unsigned long)((seen.rflags >> 9) & 1));
 }
 
-/* a spare page of the initial mapping, after the boot stack */
-static void *spare(unsigned int n)
-{
-    return pfn_to_virt(virt_to_pfn((void *)start_info->pt_base) + start_info->nr_pt_frames + 4 + n);
-}
-
 /* the shared-info page, mapped once over a spare page */
 static struct pv_shared_info *shared_info(void)
 {
@@ -49,7 +43,7 @@ static struct pv_shared_info *shared_info(void)
 
     if ( !si )
     {
-        si = spare(8);
+        si = kit_spare_page(8);
         hyp_update_va_mapping((unsigned long)si, start_info->shared_info | 0x67, PV_UVMF_INVLPG);
     }
     return si;
@@ -90,9 +84,9 @@ static void exceptions(void)
 
 static void user_mode(void)
 {
-    unsigned long *ul4 = spare(0), *kl4 = (unsigned long *)start_info->pt_base;
+    unsigned long *ul4 = kit_spare_page(0), *kl4 = (unsigned long *)start_info->pt_base;
     unsigned long ul4_mfn = pfn_to_mfn(virt_to_pfn(ul4));
-    char *ustack = spare(1);
+    char *ustack = kit_spare_page(1);
     struct pv_mmuext_op op = { .cmd = PV_MMUEXT_NEW_USER_BASEPTR, .arg1.mfn = ul4_mfn };
     long rc;
 
@@ -103,7 +97,7 @@ static void user_mode(void)
     rc = hyp_mmuext_op(&op, 1, 0, PV_DOMID_SELF);
     check(rc == 0, "MMUEXT_NEW_USER_BASEPTR -> %ld", rc);
     check(kit_register_syscall() == 0, "callback_op: register the syscall callback");
-    rc = hyp_stack_switch(0xe02b, (unsigned long)spare(2) + 4096);
+    rc = hyp_stack_switch(0xe02b, (unsigned long)kit_spare_page(2) + 4096);
     check(rc == 0, "stack_switch: kernel stack for traps from user mode -> %ld", rc);
     kit_enter_user((unsigned long)user_main, (unsigned long)(ustack + 4096));
     check(kit_syscall_rax == 42, "syscall from user mode reached the kernel with rax %lu",

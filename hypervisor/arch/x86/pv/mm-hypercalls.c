@@ -13,8 +13,6 @@
 #include <hv/mm.h>
 #include <sierra/mmu.h>
 
-#define MMU_BATCH_MAX   (1u << 20)      /* requests per call; more is refused */
-
 static long check_domain(u64 domid)
 {
     if ( domid == PV_DOMID_SELF || domid == current->domain->id )
@@ -59,54 +57,65 @@ static long normal_update(pfn_t mfn, unsigned int idx, pte_t val, bool preserve_
     return 0;
 }
 
-long do_mmu_update(u64 reqs, u64 count, u64 pdone, u64 domid, u64 a5)
+static long mmu_update_one(const void *r)
 {
-    u64 done = 0;
-    long rc = check_domain(domid);
+    const struct pv_mmu_update *req = r;
+    u64 cmd = req->ptr & 3;
+    pfn_t mfn = req->ptr >> PAGE_SHIFT;
 
-    (void)a5;
+    switch ( cmd )
+    {
+    case PV_MMU_NORMAL_PT_UPDATE:
+    case PV_MMU_PT_UPDATE_PRESERVE_AD:
+        return normal_update(mfn, (req->ptr & (PAGE_SIZE - 1)) / 8, req->val,
+                             cmd == PV_MMU_PT_UPDATE_PRESERVE_AD);
+    case PV_MMU_MACHPHYS_UPDATE:
+        if ( mfn >= nr_frames || frame_table[mfn].state != FRAME_ALLOCATED ||
+             frame_table[mfn].owner != current->domain->id || !m2p_valid(mfn) )
+            return -EPERM;
+        m2p_set(mfn, req->val);
+        return 0;
+    default:
+        return -ENOSYS;
+    }
+}
+
+/*
+ * Run one() over `count` requests of `size` bytes at `reqs`, each copied in
+ * once, stopping at the first error; *pdone (if given) receives how many were
+ * done. As on Xen the count is not limited: the batch ends where the array
+ * stops being readable (-EFAULT).
+ */
+static long run_batch(u64 reqs, u64 count, u64 pdone, u64 domid, size_t size,
+                      long (*one)(const void *req))
+{
+    u8 req[sizeof(struct pv_mmuext_op) > sizeof(struct pv_mmu_update) ?
+           sizeof(struct pv_mmuext_op) : sizeof(struct pv_mmu_update)];
+    long rc = check_domain(domid);
+    u64 done = 0;
+
     if ( rc )
         return rc;
-    if ( count > MMU_BATCH_MAX )
-        return -EINVAL;
     for ( ; done < count; done++ )
     {
-        struct pv_mmu_update req;
-        u64 cmd;
-
-        if ( copy_from_guest(&req, reqs + done * sizeof(req), sizeof(req)) )
+        if ( copy_from_guest(req, reqs + done * size, size) )
         {
             rc = -EFAULT;
             break;
         }
-        cmd = req.ptr & 3;
-        switch ( cmd )
-        {
-        case PV_MMU_NORMAL_PT_UPDATE:
-        case PV_MMU_PT_UPDATE_PRESERVE_AD:
-            rc = normal_update(req.ptr >> PAGE_SHIFT, (req.ptr & (PAGE_SIZE - 1)) / 8, req.val,
-                               cmd == PV_MMU_PT_UPDATE_PRESERVE_AD);
-            break;
-        case PV_MMU_MACHPHYS_UPDATE:
-        {
-            pfn_t mfn = req.ptr >> PAGE_SHIFT;
-
-            rc = mfn < nr_frames && frame_table[mfn].state == FRAME_ALLOCATED &&
-                 frame_table[mfn].owner == current->domain->id && m2p_valid(mfn) ? 0 : -EPERM;
-            if ( !rc )
-                m2p_set(mfn, req.val);
-            break;
-        }
-        default:
-            rc = -ENOSYS;
-            break;
-        }
+        rc = one(req);
         if ( rc )
             break;
     }
     if ( pdone && copy_to_guest(pdone, &(u32){ (u32)done }, sizeof(u32)) )
         return -EFAULT;
     return rc;
+}
+
+long do_mmu_update(u64 reqs, u64 count, u64 pdone, u64 domid, u64 a5)
+{
+    (void)a5;
+    return run_batch(reqs, count, pdone, domid, sizeof(struct pv_mmu_update), mmu_update_one);
 }
 
 long do_update_va_mapping(u64 va, u64 val, u64 flags, u64 a4, u64 a5)
@@ -168,8 +177,9 @@ static long unpin(pfn_t mfn)
     return 0;
 }
 
-static long mmuext_one(const struct pv_mmuext_op *op)
+static long mmuext_one(const void *req)
 {
+    const struct pv_mmuext_op *op = req;
     struct vcpu *v = current;
 
     switch ( op->cmd )
@@ -204,30 +214,8 @@ static long mmuext_one(const struct pv_mmuext_op *op)
 
 long do_mmuext_op(u64 ops, u64 count, u64 pdone, u64 domid, u64 a5)
 {
-    u64 done = 0;
-    long rc = check_domain(domid);
-
     (void)a5;
-    if ( rc )
-        return rc;
-    if ( count > MMU_BATCH_MAX )
-        return -EINVAL;
-    for ( ; done < count; done++ )
-    {
-        struct pv_mmuext_op op;
-
-        if ( copy_from_guest(&op, ops + done * sizeof(op), sizeof(op)) )
-        {
-            rc = -EFAULT;
-            break;
-        }
-        rc = mmuext_one(&op);
-        if ( rc )
-            break;
-    }
-    if ( pdone && copy_to_guest(pdone, &(u32){ (u32)done }, sizeof(u32)) )
-        return -EFAULT;
-    return rc;
+    return run_batch(ops, count, pdone, domid, sizeof(struct pv_mmuext_op), mmuext_one);
 }
 
 long do_vm_assist(u64 cmd, u64 type, u64 a3, u64 a4, u64 a5)
