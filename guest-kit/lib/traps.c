@@ -48,14 +48,33 @@ long kit_install_traps(unsigned int int_vector)
     return hyp_set_trap_table(table);
 }
 
-long kit_register_syscall(void)
+long kit_register_syscall_at(const void *entry)
 {
     struct pv_callback_register cb = {
         .type = PV_CALLBACKTYPE_syscall, .flags = PV_CALLBACKF_mask_events,
-        .address = (unsigned long)kit_syscall_entry,
+        .address = (unsigned long)entry,
     };
 
     return hyp_callback_op(PV_CALLBACKOP_register, &cb);
+}
+
+long kit_register_syscall(void)
+{
+    return kit_register_syscall_at(kit_syscall_entry);
+}
+
+long kit_make_user_tables(unsigned int spare_page)
+{
+    unsigned long *ul4 = kit_spare_page(spare_page);
+    const unsigned long *kl4 = (const unsigned long *)start_info->pt_base;
+    unsigned long mfn = pfn_to_mfn(virt_to_pfn(ul4));
+    struct pv_mmuext_op op = { .cmd = PV_MMUEXT_NEW_USER_BASEPTR, .arg1.mfn = mfn };
+    long rc;
+
+    for ( unsigned int i = 0; i < 512; i++ )
+        ul4[i] = i == 511 ? kl4[511] : 0;
+    rc = hyp_update_va_mapping((unsigned long)ul4, (mfn << 12) | 0x25, PV_UVMF_INVLPG);
+    return rc ? rc : hyp_mmuext_op(&op, 1, 0, 0x7ff0 /* DOMID_SELF */);
 }
 
 long kit_register_event_callback(void)

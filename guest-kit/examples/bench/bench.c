@@ -189,6 +189,25 @@ static unsigned long exception_bounce(void)
     return (rdtsc() - t0) / REPS;
 }
 
+/* user mode: REPS system calls, each bounced to the kernel and straight back */
+asm(".text\n.globl bench_user\nbench_user:\n"
+    "  mov $200, %ecx\n"
+    "1: push %rcx\n  syscall\n  pop %rcx\n  dec %ecx\n  jnz 1b\n"
+    "  mov $42, %eax\n  syscall\n");      /* a last one, to the leaving callback */
+extern const char bench_user[];
+static unsigned long syscall_round_trip(void)
+{
+    unsigned long t0;
+
+    kit_syscall_count = 0;
+    t0 = rdtsc();
+    kit_enter_user((unsigned long)bench_user, (unsigned long)kit_spare_page(8) + 4096);
+    t0 = rdtsc() - t0;
+    if ( kit_syscall_count != REPS )
+        printf("bench: %lu system calls instead of %d\n", (unsigned long)kit_syscall_count, REPS);
+    return t0 / REPS;
+}
+
 int main(void)
 {
     kit_trap_handler = on_trap;
@@ -196,6 +215,9 @@ int main(void)
     setup_l1();
     setup_events();
     setup_grants();
+    kit_make_user_tables(9);
+    hyp_stack_switch(0xe02b, (unsigned long)kit_spare_page(10) + 4096);
+    kit_register_syscall_at(kit_syscall_return_entry);
     report("null hypercall (xen_version)", null_hypercall);
     report("mmu_update, batch of 512 L1 entries", mmu_batch);
     report("update_va_mapping with UVMF_INVLPG", va_mapping_invlpg);
@@ -203,6 +225,7 @@ int main(void)
     report("exception bounce and iret (ud2 handled)", exception_bounce);
     report("event channel send + upcall + iret (loopback)", event_round_trip);
     report("grant map + unmap (own grant)", grant_map_unmap);
+    report("user->kernel system call and back (iret)", syscall_round_trip);
     if ( !events_seen )
         printf("bench: no event was delivered\n");
     return 0;

@@ -30,4 +30,15 @@ long kit_register_syscall(void);
 long kit_register_event_callback(void);
 extern uint64_t kit_syscall_rax, kit_syscall_rip, kit_syscall_cs;
 
+/* a syscall callback that only counts and returns to user mode at once;
+ * a system call with RAX == KIT_SYSCALL_LEAVE ends kit_enter_user instead */
+#define KIT_SYSCALL_LEAVE 42
+extern const char kit_syscall_return_entry[];
+extern uint64_t kit_syscall_count;
+long kit_register_syscall_at(const void *entry);
+
+/* user page tables sharing the kernel image (L4 slot 511) in spare page n,
+ * installed with MMUEXT_NEW_USER_BASEPTR */
+long kit_make_user_tables(unsigned int spare_page);
+
 #endif

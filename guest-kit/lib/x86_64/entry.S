@@ -10,6 +10,9 @@
  */
 #include <sierra/hypercall.h>
 
+#define VGCF_IN_SYSCALL 0x100       /* PV_VGCF_in_syscall */
+#define KIT_SYSCALL_LEAVE 42        /* sierra-guest/traps.h */
+
 #define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17)
 
         .text
@@ -107,8 +110,25 @@ kit_syscall_entry:
         pop     %rbx
         ret
 
+/*
+ * kit_syscall_return_entry: a syscall callback that counts the call and goes
+ * straight back to user mode (the frame is RCX, R11, RIP, CS, RFLAGS, RSP,
+ * SS; RCX and R11 are dropped, VGCF_in_syscall tells iret so) - except for
+ * RAX == KIT_SYSCALL_LEAVE, which leaves user mode as kit_syscall_entry does.
+ */
+        .globl  kit_syscall_return_entry
+kit_syscall_return_entry:
+        cmp     $KIT_SYSCALL_LEAVE, %rax
+        je      kit_syscall_entry
+        incq    kit_syscall_count(%rip)
+        add     $16, %rsp               /* RCX, R11 */
+        push    $VGCF_IN_SYSCALL        /* flags */
+        jmp     hypercall_page + PV_HYPERCALL_iret * PV_HYPERCALL_STUB_SIZE
+
         .bss
         .balign 8
+        .globl  kit_syscall_count
+kit_syscall_count:      .quad 0
         .globl  kit_syscall_rax, kit_syscall_rip, kit_syscall_cs
 kit_saved_rsp:          .quad 0
 kit_syscall_rax:        .quad 0

@@ -84,18 +84,12 @@ static void exceptions(void)
 
 static void user_mode(void)
 {
-    unsigned long *ul4 = kit_spare_page(0), *kl4 = (unsigned long *)start_info->pt_base;
-    unsigned long ul4_mfn = pfn_to_mfn(virt_to_pfn(ul4));
     char *ustack = kit_spare_page(1);
-    struct pv_mmuext_op op = { .cmd = PV_MMUEXT_NEW_USER_BASEPTR, .arg1.mfn = ul4_mfn };
     long rc;
 
-    memset(ul4, 0, 4096);
-    ul4[511] = kl4[511];            /* user mode sees the kernel image (a test guest) */
-    rc = hyp_update_va_mapping((unsigned long)ul4, (ul4_mfn << 12) | 0x25, PV_UVMF_INVLPG);
-    check(rc == 0, "user L4 made read-only -> %ld", rc);
-    rc = hyp_mmuext_op(&op, 1, 0, PV_DOMID_SELF);
-    check(rc == 0, "MMUEXT_NEW_USER_BASEPTR -> %ld", rc);
+    /* user mode sees the kernel image (a test guest) */
+    rc = kit_make_user_tables(0);
+    check(rc == 0, "user L4 (read-only) as MMUEXT_NEW_USER_BASEPTR -> %ld", rc);
     check(kit_register_syscall() == 0, "callback_op: register the syscall callback");
     rc = hyp_stack_switch(0xe02b, (unsigned long)kit_spare_page(2) + 4096);
     check(rc == 0, "stack_switch: kernel stack for traps from user mode -> %ld", rc);

@@ -86,7 +86,8 @@ static long mmu_update_one(const void *r)
  * done. As on Xen the count is not limited: the batch ends where the array
  * stops being readable (-EFAULT).
  */
-static long run_batch(u64 reqs, u64 count, u64 pdone, u64 domid, size_t size,
+static inline __attribute__((always_inline))
+long run_batch(u64 reqs, u64 count, u64 pdone, u64 domid, size_t size,
                       long (*one)(const void *req))
 {
     u8 req[sizeof(struct pv_mmuext_op) > sizeof(struct pv_mmu_update) ?
