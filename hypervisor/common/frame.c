@@ -29,10 +29,10 @@ int frame_get_ref(struct frame *f)
 
 int frame_put_ref(struct frame *f)
 {
-    if ( f->state != FRAME_ALLOCATED || f->ref_count == 0 )
+    if ( (f->state != FRAME_ALLOCATED && f->state != FRAME_DYING) || f->ref_count == 0 )
         return -EINVAL;
     f->ref_count--;
-    return 0;
+    return f->state == FRAME_DYING && f->ref_count == 0;
 }
 
 static bool record_ok(const struct frame *f)
@@ -43,6 +43,8 @@ static bool record_ok(const struct frame *f)
         return f->owner == PV_DOMID_INVALID && f->ref_count == 0 && f->type_info == 0;
     case FRAME_RESERVED:
         return f->ref_count == 0 && f->type_info == 0;
+    case FRAME_DYING:
+        return f->owner != PV_DOMID_INVALID && f->ref_count > 0;
     case FRAME_ALLOCATED:
     {
         u64 type = f->type_info & PGT_TYPE_MASK;
@@ -74,6 +76,8 @@ u64 frame_audit(const struct frame *table, u64 nr_frames, struct frame_audit *ou
             a.free++;
         else if ( f->state == FRAME_RESERVED )
             a.reserved++;
+        else if ( f->state == FRAME_DYING )
+            a.dying++;
         else if ( f->state == FRAME_ALLOCATED )
         {
             a.allocated++;

@@ -30,7 +30,15 @@ static void fake_hv_slots(pte_t *l4)
         l4[i] = HV_MARK | i;
 }
 
-static const struct pt_env env = { table, NR, fake_frame_to_virt, fake_hv_slots };
+static pfn_t released[4];
+static unsigned int nr_released;
+
+static void fake_release(pfn_t pfn)
+{
+    released[nr_released++ % 4] = pfn;
+}
+
+static const struct pt_env env = { table, NR, fake_frame_to_virt, fake_hv_slots, fake_release };
 
 /* frames 1..NR-1: the first half belongs to DOM, the second to OTHER */
 static int setup(void **state)
@@ -233,6 +241,25 @@ static void test_mod_entry(void **state)
     assert_clean();
 }
 
+/* a frame its owner gave back while mapped: no new references, and the last
+ * one to go releases it */
+static void test_dying_frame(void **state)
+{
+    (void)state;
+    nr_released = 0;
+    mem[3][0] = entry(5, _PAGE_PRESENT | _PAGE_RW);
+    assert_int_equal(pt_get_type(&env, 3, PGT_l1_page_table, DOM), 0);
+    table[5].ref_count--;                       /* the owner gives it back... */
+    table[5].state = FRAME_DYING;               /* ...while the L1 still maps it */
+    assert_int_equal(pt_get_page(&env, 5, DOM), -EPERM);
+    assert_int_equal(pt_get_type(&env, 5, PGT_writable_page, DOM), -EPERM);
+    assert_int_equal(nr_released, 0);
+    pt_put_type(&env, 3);                       /* the L1 goes: its entry's refs too */
+    assert_int_equal(nr_released, 1);
+    assert_int_equal(released[0], 5);
+    assert_int_equal(table[5].ref_count, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +271,7 @@ int main(void)
         cmocka_unit_test_setup(test_full_hierarchy, setup),
         cmocka_unit_test_setup(test_hierarchy_refusals, setup),
         cmocka_unit_test_setup(test_mod_entry, setup),
+        cmocka_unit_test_setup(test_dying_frame, setup),
     };
 
     cmocka_set_message_output(CM_OUTPUT_TAP);

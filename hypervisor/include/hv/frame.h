@@ -32,6 +32,8 @@ enum frame_state {
     FRAME_RESERVED,     /* not RAM, or RAM the allocator never hands out */
     FRAME_FREE,         /* on a buddy free list (head or tail of a block) */
     FRAME_ALLOCATED,    /* handed out; owner says to whom */
+    FRAME_DYING,        /* given back by its owner, still referenced: the last
+                           reference to go frees it (no new ones are taken) */
 };
 
 #define FRAME_NO_LINK   UINT32_MAX
@@ -47,13 +49,14 @@ struct frame {
 };
 
 struct frame_audit {
-    u64 free, reserved, allocated;
+    u64 free, reserved, allocated, dying;
     u64 owned_by_xen;
     u64 errors;         /* records that break an invariant (each is logged) */
 };
 
 void frame_table_init(struct frame *table, u64 nr_frames);
 int frame_get_ref(struct frame *f);
+/* 1 when that was the last reference of a dying frame (free it now), else 0 or -errno */
 int frame_put_ref(struct frame *f);
 u64 frame_audit(const struct frame *table, u64 nr_frames, struct frame_audit *out);
 

@@ -189,7 +189,7 @@ int dom0_build(const struct boot_module *kernel, const struct boot_module *initr
     while ( (PAGE_SIZE << p2m_order) < p2m_bytes )
         p2m_order++;
     b.p2m = alloc_xen_pages(p2m_order);
-    b.d = domain_create(0, true, nr_pages);
+    b.d = domain_create(0, true, ~0UL);     /* dom0 may grow, as on Xen */
     if ( !b.p2m || !b.d )
     {
         rc = -ENOMEM;

@@ -17,12 +17,43 @@ static void *frame_virt(pfn_t pfn)
 
 struct pt_env pv_pt_env;
 
+/* the last reference to a frame its owner gave back: now it can go */
+static void release_frame(pfn_t pfn)
+{
+    struct frame *f = &frame_table[pfn];
+    struct domain *d = domain_lookup(f->owner);
+
+    if ( d )
+        d->tot_pages--;         /* as on Xen, it counted until now */
+    m2p_set(pfn, ~0UL);
+    f->type_info = 0;
+    f->state = FRAME_ALLOCATED;
+    buddy_free(&heap, pfn, 0);
+}
+
 void pv_mm_init(void)
 {
     pv_pt_env = (struct pt_env){
         .table = frame_table, .nr_frames = nr_frames,
         .frame_to_virt = frame_virt, .install_hv_slots = paging_install_hv_slots,
+        .release_frame = release_frame,
     };
+}
+
+/* Take a frame from its owner (decrease_reservation): free now if nothing else
+ * holds it, else it dies with its last reference. */
+void pv_give_back_frame(pfn_t pfn)
+{
+    struct frame *f = &frame_table[pfn];
+
+    if ( f->ref_count == 1 && !f->type_info )
+    {
+        f->ref_count = 0;
+        release_frame(pfn);
+        return;
+    }
+    f->ref_count--;             /* the allocation reference */
+    f->state = FRAME_DYING;
 }
 
 int pv_find_l1(pfn_t l4_mfn, u64 va, pfn_t *l1_mfn, unsigned int *idx)

@@ -33,7 +33,8 @@ int pt_get_page(const struct pt_env *env, pfn_t pfn, domid_t owner)
 
 void pt_put_page(const struct pt_env *env, pfn_t pfn)
 {
-    frame_put_ref(&env->table[pfn]);
+    if ( frame_put_ref(&env->table[pfn]) == 1 )
+        env->release_frame(pfn);
 }
 
 static int get_entry_refs(const struct pt_env *env, unsigned int level, pte_t e,

@@ -12,6 +12,7 @@
 
 extern struct pt_env pv_pt_env;
 void pv_mm_init(void);             /* once the frame table exists */
+void pv_give_back_frame(pfn_t pfn); /* drop the owner's allocation reference */
 
 /* The L1 table (machine frame) and index that map va in the tables rooted at
  * l4_mfn; -EINVAL when some level is not present or is a superpage. */

@@ -47,6 +47,7 @@ struct pt_env {
     u64 nr_frames;
     void *(*frame_to_virt)(pfn_t pfn);
     void (*install_hv_slots)(pte_t *l4);    /* write slots 256-271 of a new L4 */
+    void (*release_frame)(pfn_t pfn);       /* a dying frame lost its last reference */
 };
 
 int pt_get_page(const struct pt_env *env, pfn_t pfn, domid_t owner);
