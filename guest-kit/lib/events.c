@@ -13,11 +13,12 @@
 #define MAX_PORTS 1024
 
 struct pv_shared_info *kit_shared_info;
+struct pv_vcpu_info *kit_vcpu_info;        /* vCPU 0's, wherever it lives */
 static void (*handlers[MAX_PORTS])(unsigned int port);
 
 static void upcall(struct kit_trap_frame *f)
 {
-    struct pv_vcpu_info *vi = &kit_shared_info->vcpu_info[0];
+    struct pv_vcpu_info *vi = kit_vcpu_info;
     unsigned long sel;
 
     if ( f->vector != KIT_EVENT_VECTOR )
@@ -49,10 +50,27 @@ void kit_events_init(void *va)
 {
     hyp_update_va_mapping((unsigned long)va, start_info->shared_info | 0x67, PV_UVMF_INVLPG);
     kit_shared_info = va;
+    kit_vcpu_info = &kit_shared_info->vcpu_info[0];
     kit_trap_handler = upcall;
     kit_install_traps(0);
     kit_register_event_callback();
-    kit_shared_info->vcpu_info[0].evtchn_upcall_mask = 0;
+    kit_vcpu_info->evtchn_upcall_mask = 0;
+}
+
+long kit_move_vcpu_info(void *va, unsigned int offset)
+{
+    struct pv_vcpu_register_vcpu_info r = {
+        .mfn = pfn_to_mfn(virt_to_pfn(va)), .offset = offset,
+    };
+    uint8_t was_masked = kit_vcpu_info->evtchn_upcall_mask;
+    long rc;
+
+    kit_vcpu_info->evtchn_upcall_mask = 1;     /* no upcall while it moves */
+    rc = hyp_vcpu_op(PV_VCPUOP_register_vcpu_info, 0, &r);
+    if ( rc == 0 )
+        kit_vcpu_info = (struct pv_vcpu_info *)((char *)va + offset);
+    kit_vcpu_info->evtchn_upcall_mask = was_masked;
+    return rc;
 }
 
 void kit_bind_handler(unsigned int port, void (*fn)(unsigned int port))
@@ -71,7 +89,7 @@ long kit_bind_virq(unsigned int virq)
 
 unsigned long kit_system_time_ns(void)
 {
-    const volatile struct pv_vcpu_time_info *t = &kit_shared_info->vcpu_info[0].time;
+    const volatile struct pv_vcpu_time_info *t = &kit_vcpu_info->time;
     unsigned int version;
     unsigned long ns;
 

@@ -134,6 +134,7 @@ void domain_destroy(struct domain *d)
     for ( unsigned int i = 0; i < d->nr_vcpus; i++ )
     {
         pv_vcpu_release_gdt(&d->vcpu[i]);
+        pv_vcpu_release_vcpu_info(&d->vcpu[i]);
         pv_vcpu_release_tables(&d->vcpu[i]);
     }
     pv_domain_release_types(d);

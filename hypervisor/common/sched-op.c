@@ -8,6 +8,7 @@
 #include <asm/irq.h>
 #include <hv/domain.h>
 #include <hv/hypercall.h>
+#include <hv/runstate.h>
 #include <sierra/sched.h>
 
 long do_sched_op(u64 cmd, u64 arg, u64 a3, u64 a4, u64 a5)
@@ -21,8 +22,12 @@ long do_sched_op(u64 cmd, u64 arg, u64 a3, u64 a4, u64 a5)
         return 0;
     case PV_SCHEDOP_block:
         current->vcpu_info->evtchn_upcall_mask = 0;
+        if ( __atomic_load_n(&current->vcpu_info->evtchn_upcall_pending, __ATOMIC_SEQ_CST) )
+            return 0;
+        runstate_change(current, PV_RUNSTATE_blocked);
         while ( !__atomic_load_n(&current->vcpu_info->evtchn_upcall_pending, __ATOMIC_SEQ_CST) )
             arch_wait_for_interrupt();
+        runstate_change(current, PV_RUNSTATE_running);
         return 0;
     case PV_SCHEDOP_shutdown:
     case PV_SCHEDOP_shutdown_code:

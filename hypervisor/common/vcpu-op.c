@@ -1,6 +1,6 @@
 /*
- * vcpu_op and set_timer_op: a domain's vCPUs and their timers. Domains have
- * one vCPU for now, always up. Timers: one-shot (set_timer_op, or
+ * vcpu_op and set_timer_op: a domain's vCPUs and their timers, runstate and
+ * vcpu_info placement. Domains have one vCPU for now, always up. Timers: one-shot (set_timer_op, or
  * VCPUOP_set_singleshot_timer; a deadline already past fires at once) and
  * periodic (at least 1 ms), both raising VIRQ_TIMER; as on Xen, a vCPU may
  * only arm its own timers.
@@ -8,7 +8,9 @@
 #include <asm/guest-access.h>
 #include <hv/domain.h>
 #include <hv/hypercall.h>
+#include <hv/runstate.h>
 #include <hv/vtime.h>
+#include <asm/pv/mm.h>
 #include <sierra/vcpu.h>
 
 long do_set_timer_op(u64 timeout, u64 a2, u64 a3, u64 a4, u64 a5)
@@ -34,6 +36,29 @@ long do_vcpu_op(u64 cmd, u64 vcpu, u64 arg, u64 a4, u64 a5)
     {
     case PV_VCPUOP_is_up:
         return 1;
+    case PV_VCPUOP_get_runstate_info:
+    {
+        struct pv_vcpu_runstate_info r;
+
+        runstate_get(v, &r);
+        return copy_to_guest(arg, &r, sizeof(r));
+    }
+    case PV_VCPUOP_register_runstate_memory_area:
+    {
+        struct pv_vcpu_register_runstate_memory_area a;
+
+        if ( copy_from_guest(&a, arg, sizeof(a)) )
+            return -EFAULT;
+        return runstate_register_area(v, a.addr.p);
+    }
+    case PV_VCPUOP_register_vcpu_info:
+    {
+        struct pv_vcpu_register_vcpu_info info;
+
+        if ( copy_from_guest(&info, arg, sizeof(info)) )
+            return -EFAULT;
+        return pv_register_vcpu_info(v, info.mfn, info.offset);
+    }
     case PV_VCPUOP_set_periodic_timer:
     {
         struct pv_vcpu_set_periodic_timer p;

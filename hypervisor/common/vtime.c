@@ -11,6 +11,7 @@
 #include <asm/rtc.h>
 #include <asm/x86.h>
 #include <hv/lib.h>
+#include <hv/runstate.h>
 #include <hv/vtime.h>
 
 #define MS(n)               ((s_time_t)(n) * 1000000)
@@ -114,6 +115,7 @@ void vtime_start_domain(struct domain *d)
     {
         vtime_update(&d->vcpu[i]);
         vcpu_set_periodic(&d->vcpu[i], DEFAULT_PERIOD);
+        runstate_change(&d->vcpu[i], PV_RUNSTATE_running);
     }
 }
 

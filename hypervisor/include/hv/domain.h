@@ -15,6 +15,7 @@
 #include <hv/types.h>
 #include <sierra/arch-x86.h>
 #include <sierra/shared-info.h>
+#include <sierra/vcpu.h>
 
 #define DOMAIN_MAX_VCPUS    1       /* one vCPU per domain until SMP guests */
 
@@ -40,6 +41,9 @@ struct vcpu {
     s_time_t periodic_period;       /* 0 = stopped; Xen's default is 10 ms */
     pfn_t gdt_frames[14];           /* set_gdt: typed descriptor pages */
     unsigned int gdt_nr_frames;
+    pfn_t vcpu_info_mfn;            /* register_vcpu_info: the frame (0 = in shared_info) */
+    struct pv_vcpu_runstate_info runstate;
+    u64 runstate_area;              /* guest address to keep updated, 0 = none */
 };
 
 enum domain_state { DOMAIN_RUNNING, DOMAIN_SHUTDOWN, DOMAIN_DYING };

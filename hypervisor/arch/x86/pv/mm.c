@@ -8,6 +8,7 @@
 #include <asm/pv/mm.h>
 #include <asm/x86.h>
 #include <asm/paging.h>
+#include <hv/lib.h>
 #include <hv/mm.h>
 
 static void *frame_virt(pfn_t pfn)
@@ -163,4 +164,45 @@ void pv_domain_release_types(struct domain *d)
             pt_put_page(e, p);
         }
     }
+}
+
+/*
+ * register_vcpu_info: the vCPU's vcpu_info moves from shared_info into a
+ * frame of the guest's (held with a writable type while it is there). The
+ * contents move with it, and, as Xen does, every selector bit and
+ * upcall_pending are set so the guest rescans for events it may have missed.
+ */
+long pv_register_vcpu_info(struct vcpu *v, u64 mfn, u32 offset)
+{
+    struct domain *d = v->domain;
+    struct pv_vcpu_info *new;
+
+    if ( offset > PAGE_SIZE - sizeof(*new) )
+        return -ENXIO;          /* as Xen */
+    if ( v->vcpu_info_mfn || mfn >= nr_frames )
+        return -EINVAL;
+    if ( pt_get_page(&pv_pt_env, mfn, d->id) )
+        return -EINVAL;
+    if ( pt_get_type(&pv_pt_env, mfn, PGT_writable_page, d->id) )
+    {
+        pt_put_page(&pv_pt_env, mfn);
+        return -EINVAL;
+    }
+    new = (struct pv_vcpu_info *)((u8 *)maddr_to_virt(mfn << PAGE_SHIFT) + offset);
+    memcpy(new, v->vcpu_info, sizeof(*new));
+    new->evtchn_pending_sel = ~0UL;
+    new->evtchn_upcall_pending = 1;
+    v->vcpu_info = new;
+    v->vcpu_info_mfn = mfn;
+    return 0;
+}
+
+void pv_vcpu_release_vcpu_info(struct vcpu *v)
+{
+    if ( !v->vcpu_info_mfn )
+        return;
+    v->vcpu_info = &v->domain->shared_info->vcpu_info[v->id];
+    pt_put_type(&pv_pt_env, v->vcpu_info_mfn);
+    pt_put_page(&pv_pt_env, v->vcpu_info_mfn);
+    v->vcpu_info_mfn = 0;
 }

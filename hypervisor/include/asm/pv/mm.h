@@ -25,6 +25,8 @@ void pv_toggle_mode(struct vcpu *v);    /* kernel <-> user: CR3, GS bases */
 
 void pv_vcpu_release_tables(struct vcpu *v);
 void pv_vcpu_release_gdt(struct vcpu *v);     /* pv/descriptor-tables.c */
+long pv_register_vcpu_info(struct vcpu *v, u64 mfn, u32 offset);
+void pv_vcpu_release_vcpu_info(struct vcpu *v);
 void pv_domain_release_types(struct domain *d);
 
 /* read-only M2P table for guests, at PV_MACH2PHYS_VIRT_START */
