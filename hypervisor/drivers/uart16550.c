@@ -69,3 +69,8 @@ int uart_getc(void)
         return -EAGAIN;
     return inb(uart_base + UART_RBR);
 }
+
+u16 uart_io_base(void)
+{
+    return uart_base;
+}

@@ -18,6 +18,7 @@
 #include <sierra/vcpu.h>
 #include <sierra/event-channel.h>
 #include <sierra/grant-table.h>
+#include <sierra/physdev.h>
 
 extern char hypercall_page[4096];
 
@@ -72,6 +73,8 @@ static inline long hyp_set_gdt(const unsigned long *frames, unsigned int entries
 { return HC(PV_HYPERCALL_set_gdt, frames, entries, 0, 0, 0); }
 static inline long hyp_update_descriptor(uint64_t maddr, uint64_t desc)
 { return HC(PV_HYPERCALL_update_descriptor, maddr, desc, 0, 0, 0); }
+static inline long hyp_physdev_op(int cmd, void *arg)
+{ return HC(PV_HYPERCALL_physdev_op, cmd, arg, 0, 0, 0); }
 static inline long hyp_vm_assist(unsigned int cmd, unsigned int type)
 { return HC(PV_HYPERCALL_vm_assist, cmd, type, 0, 0, 0); }
 

@@ -12,6 +12,7 @@
 #include <asm/page.h>
 #include <asm/paging.h>
 #include <asm/pv/dom0-build.h>
+#include <asm/pv/ioport.h>
 #include <asm/pv/mm.h>
 #include <asm/pv/traps.h>
 #include <asm/stacks.h>
@@ -119,6 +120,7 @@ static int pv_init(void)
     if ( rc )
         return rc;
     pv_mm_init();
+    ioports_init();
     syscall_init();
     vtime_init();
     pv_stack_top = (u64)stack_top(STACK_MAIN);

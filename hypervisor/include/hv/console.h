@@ -10,4 +10,6 @@
 int uart_init(const char *name);     /* "com1", "com2" or "none"; -EINVAL otherwise */
 int uart_getc(void);                 /* a byte, or -EAGAIN when none is waiting */
 
+u16 uart_io_base(void);     /* the console's I/O ports start here (0: none) */
+
 #endif

@@ -32,6 +32,7 @@ static hypercall_fn *const hypercall_table[PV_NR_HYPERCALLS] = {
     [PV_HYPERCALL_sched_op]             = do_sched_op,
     [PV_HYPERCALL_callback_op]          = do_callback_op,
     [PV_HYPERCALL_event_channel_op]     = do_event_channel_op,
+    [PV_HYPERCALL_physdev_op]           = do_physdev_op,
 };
 
 long hypercall_dispatch(unsigned long nr, const u64 a[5])

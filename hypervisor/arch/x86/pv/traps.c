@@ -9,6 +9,7 @@
  * never the hypervisor.
  */
 #include <asm/guest-access.h>
+#include <asm/pv/ioport.h>
 #include <asm/pv/mm.h>
 #include <asm/pv/traps.h>
 #include <asm/descriptors.h>
@@ -168,6 +169,8 @@ static void pv_handle_exception(struct cpu_regs *regs)
         break;
     case X86_EXC_GP:
         if ( software_interrupt(regs) )
+            return;
+        if ( !regs->error_code && pv_emulate_io(regs) )
             return;
         if ( !regs->error_code && current->kernel_mode && pv_emulate_privileged(regs) )
             return;

@@ -1,0 +1,82 @@
+/*
+ * ioports: I/O from a ring-3 kernel. Without I/O privilege an IN faults
+ * (#GP); with a virtual IOPL of 1 the kernel reads the CMOS clock through the
+ * hypervisor; the hypervisor's own UART reads as all ones; an I/O bitmap can
+ * allow single ports without any IOPL.
+ */
+#include <sierra-guest/hypercall.h>
+#include <sierra-guest/kit.h>
+#include <sierra-guest/traps.h>
+
+static volatile unsigned long faults, last_vector;
+
+static void on_trap(struct kit_trap_frame *f)
+{
+    faults++;
+    last_vector = f->vector;
+    f->rip += 2;            /* every IN/OUT below is two bytes */
+}
+
+static unsigned char inb_dx(unsigned short port)
+{
+    unsigned char v = 0;
+
+    asm volatile("inb %%dx, %%al\n nop" : "+a"(v) : "d"(port));
+    return v;
+}
+
+static void outb_dx(unsigned short port, unsigned char v)
+{
+    asm volatile("outb %%al, %%dx\n nop" :: "a"(v), "d"(port));
+}
+
+static long set_iopl(unsigned int iopl)
+{
+    struct pv_physdev_set_iopl op = { .iopl = iopl };
+
+    return hyp_physdev_op(PV_PHYSDEVOP_set_iopl, &op);
+}
+
+static int bcd_seconds(unsigned char v)
+{
+    return (v & 0xf) < 10 && (v >> 4) < 6;
+}
+
+int main(void)
+{
+    static unsigned char bitmap[16];            /* ports 0-127 */
+    struct pv_physdev_set_iobitmap bm = { .nr_ports = 128 };
+    unsigned char v;
+    long rc;
+
+    printf("ioports: start\n");
+    kit_trap_handler = on_trap;
+    kit_install_traps(0);
+    rc = set_iopl(0);
+    check(rc == 0, "set_iopl 0 -> %ld", rc);
+    inb_dx(0x71);
+    check(faults == 1 && last_vector == 13, "IN with IOPL 0: #GP (%lu faults)", (unsigned long)faults);
+    rc = set_iopl(1);
+    check(rc == 0, "set_iopl 1 -> %ld", rc);
+    outb_dx(0x70, 0x00);
+    v = inb_dx(0x71);
+    check(faults == 1 && bcd_seconds(v), "CMOS seconds through emulated IN/OUT look like BCD");
+    v = inb_dx(0x3fd);
+    check(faults == 1 && v == 0xff, "the hypervisor's UART reads as %#x", v);
+    rc = set_iopl(4);
+    check(rc == -22, "set_iopl 4 -> %ld", rc);
+    set_iopl(0);
+    for ( unsigned int i = 0; i < sizeof(bitmap); i++ )
+        bitmap[i] = 0xff;
+    bitmap[0x70 / 8] &= (unsigned char)~(3u << (0x70 % 8));   /* allow 0x70, 0x71 */
+    pv_set_handle(bm.bitmap, bitmap);
+    rc = hyp_physdev_op(PV_PHYSDEVOP_set_iobitmap, &bm);
+    check(rc == 0, "set_iobitmap for 0x70-0x71 -> %ld", rc);
+    outb_dx(0x70, 0x00);
+    v = inb_dx(0x71);
+    check(faults == 1 && bcd_seconds(v), "the bitmap allows the CMOS ports without IOPL");
+    inb_dx(0x60);
+    check(faults == 2, "but not port 0x60: #GP");
+    printf("ioports: %d failed\n", checks_failed());
+    return checks_failed() ? 1 : 0;
+}
