@@ -10,7 +10,8 @@ GK_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -nostdinc \
   -fno-stack-protector -fno-builtin -fcf-protection=none -fno-asynchronous-unwind-tables \
   -Iguest-kit/include -Iabi/include -Ihypervisor/include \
   -DKIT_VIRT_BASE=0xffffffff80000000 -MMD -MP
-GK_LIB_SRCS := guest-kit/lib/runtime.c guest-kit/lib/traps.c guest-kit/lib/events.c guest-kit/lib/x86_64/entry.S hypervisor/common/vsnprintf.c hypervisor/common/string.c
+GK_LIB_SRCS := guest-kit/lib/runtime.c guest-kit/lib/traps.c guest-kit/lib/events.c \
+  guest-kit/lib/mm.c guest-kit/lib/grant.c guest-kit/lib/x86_64/entry.S hypervisor/common/vsnprintf.c hypervisor/common/string.c
 GK_LIB    := $(GK_B)/libkit.a
 GK_START  := $(GK_B)/lib/x86_64/start.o
 # every directory under examples/ and tests/ is one guest

@@ -34,9 +34,10 @@
  * overwrites the entry (allowed, as on Xen: the grant stays mapped in the
  * books until unmapped or the domain dies). */
 #define PV_PTE_GRANT    (1UL << 62)
-/* ... and in an L2/L3/L4 entry (no PSE, no global) */
+/* ... and in an L2/L3/L4 entry (no PSE, no global; Dirty is ignored by the
+ * MMU in a non-leaf entry and Xen accepts it) */
 #define PV_LN_ALLOWED   (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_PWT | _PAGE_PCD | \
-                         _PAGE_ACCESSED | (7UL << 9) | _PAGE_NX)
+                         _PAGE_ACCESSED | _PAGE_DIRTY | (7UL << 9) | _PAGE_NX)
 
 #define PV_L4_HV_FIRST  256     /* slots 256-271: the hypervisor hole */
 #define PV_L4_HV_LAST   271
