@@ -178,8 +178,8 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap_in)
                        *fmt == 'X', alt_prefix(*fmt, v, &sp), &sp);
             break;
         case 'p':
-            sp.precision = 16;
-            put_number(&o, (u64)va_arg(ap, void *), false, 16, false, "0x", &sp);
+            sp.precision = 2 * sizeof(void *);      /* every digit of the pointer */
+            put_number(&o, (u64)(uintptr_t)va_arg(ap, void *), false, 16, false, "0x", &sp);
             break;
         case 'c':
         {

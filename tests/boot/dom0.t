@@ -24,4 +24,14 @@ boot dom0-junk -r "$work/junk"
 expect_status 2 "$STATUS" "a module that is not a kernel: exit code 2 (no dom0)"
 expect_line '^\(sierra\) dom0: the kernel is not a 64-bit PV kernel \(-8\)$' "refused as not a PV kernel"
 
+
+# the 32-bit PAE build of hello: an ELF32 with the kit's notes, refused by
+# Sierra until it runs 32-bit PV guests
+hello32=$TOP/build/guest-kit/examples/hello-32
+readelf -h "$hello32" 2>/dev/null | grep -q 'Class:.*ELF32' &&
+  readelf -n "$hello32" | grep -A1 'type: (0x00000003)' | grep -q '00 00 00 c0'
+tap_result $? "hello-32 is an ELF32 PV kernel with VIRT_BASE 0xc0000000"
+boot dom0-32bit -r "$hello32"
+expect_status 2 "$STATUS" "a 32-bit PV kernel: exit code 2 (no dom0)"
+expect_line '^\(sierra\) dom0: the kernel is not a 64-bit PV kernel \(-8\)$' "refused with a message"
 finish

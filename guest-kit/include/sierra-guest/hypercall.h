@@ -22,11 +22,12 @@
 
 extern char hypercall_page[4096];
 
-static inline long hypercall(unsigned int nr, uint64_t a1, uint64_t a2, uint64_t a3,
-                             uint64_t a4, uint64_t a5)
+#if defined(__x86_64__)
+static inline long hypercall(unsigned int nr, unsigned long a1, unsigned long a2,
+                             unsigned long a3, unsigned long a4, unsigned long a5)
 {
-    register uint64_t r10 asm("r10") = a4;
-    register uint64_t r8 asm("r8") = a5;
+    register unsigned long r10 asm("r10") = a4;
+    register unsigned long r8 asm("r8") = a5;
     long ret;
 
     asm volatile("call *%[entry]"
@@ -35,9 +36,26 @@ static inline long hypercall(unsigned int nr, uint64_t a1, uint64_t a2, uint64_t
                  : "memory", "rcx", "r11");
     return ret;
 }
+#else
+/* i386: arguments in EBX, ECX, EDX, ESI, EDI; the stub does `int $0x82` */
+static inline long hypercall(unsigned int nr, unsigned long a1, unsigned long a2,
+                             unsigned long a3, unsigned long a4, unsigned long a5)
+{
+    char *entry = hypercall_page + nr * PV_HYPERCALL_STUB_SIZE;
+    long ret;
+
+    /* every general register but EBP and ESP carries something: call through memory */
+    asm volatile("call *%[entry]"
+                 : "=a"(ret), "+b"(a1), "+c"(a2), "+d"(a3), "+S"(a4), "+D"(a5)
+                 : [entry] "m"(entry)
+                 : "memory");
+    return ret;
+}
+#endif
 
 #define HC(nr, a1, a2, a3, a4, a5) \
-    hypercall(nr, (uint64_t)(a1), (uint64_t)(a2), (uint64_t)(a3), (uint64_t)(a4), (uint64_t)(a5))
+    hypercall(nr, (unsigned long)(a1), (unsigned long)(a2), (unsigned long)(a3), \
+              (unsigned long)(a4), (unsigned long)(a5))
 
 static inline long hyp_console_io(int cmd, int count, const char *buf)
 { return HC(PV_HYPERCALL_console_io, cmd, count, buf, 0, 0); }

@@ -9,6 +9,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <sierra/arch-x86.h>
 #include <sierra/start-info.h>
 
 extern struct pv_start_info *start_info;
@@ -46,7 +47,7 @@ static inline void *kit_spare_page(unsigned int n)
 /* The read-only machine-to-physical table the hypervisor maps for guests. */
 static inline unsigned long mfn_to_pfn(unsigned long mfn)
 {
-    return ((const unsigned long *)0xffff800000000000UL)[mfn];
+    return ((const unsigned long *)PV_MACH2PHYS_VIRT_START)[mfn];
 }
 
 #endif
