@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Differential test: every guest-kit test guest (and the hello example) runs
+# Differential test: every guest-kit test guest (and the examples hello,
+# evtchn-timer and usermode) runs
 # as dom0 on Xen 4.17 (tools/xen-ref: Debian's Xen in QEMU TCG) and on
 # Sierra, with the same dom0 memory. What the guest prints must be
 # identical line for line; on a difference both sides are shown. The guest
@@ -10,7 +11,7 @@
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-for guest in "$TOP"/build/guest-kit/tests/* "$TOP"/build/guest-kit/examples/hello; do
+for guest in "$TOP"/build/guest-kit/tests/* "$TOP"/build/guest-kit/examples/{hello,evtchn-timer,usermode}; do
   name=$(basename "$guest")
   mkdir -p "$LOGDIR"
   "$TOP/tools/xen-ref" run "$LOGDIR/xen-$name.log" "$guest"
