@@ -10,8 +10,9 @@ UT_NAMES := memset memcpy memmove memcmp memchr strlen strcmp strncmp vsnprintf 
 UT_CFLAGS := $(HOST_CFLAGS) -fno-builtin $(foreach n,$(UT_NAMES),-D$(n)=hv_$(n)) \
   -Ihypervisor/include -Iabi/include -Itests/unit -MMD -MP
 UT_LIB   := $(UT_B)/libhv-host.a
-UT_TESTS := $(patsubst tests/unit/%.c,$(UT_B)/%,$(wildcard tests/unit/test-*.c))
-UNIT_TESTS := $(UT_TESTS)
+# (test-pvscan has its own rule: guest-kit/tools/pvscan/build.mk)
+UT_TESTS := $(patsubst tests/unit/%.c,$(UT_B)/%,$(filter-out tests/unit/test-pvscan.c,$(wildcard tests/unit/test-*.c)))
+UNIT_TESTS += $(UT_TESTS)
 
 $(UT_B)/hv/%.o: hypervisor/common/%.c
 	@mkdir -p $(@D)
