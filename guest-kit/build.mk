@@ -14,8 +14,10 @@ GK_LIB_SRCS := guest-kit/lib/runtime.c guest-kit/lib/traps.c guest-kit/lib/event
   guest-kit/lib/mm.c guest-kit/lib/grant.c guest-kit/lib/x86_64/entry.S hypervisor/common/vsnprintf.c hypervisor/common/string.c
 GK_LIB    := $(GK_B)/libkit.a
 GK_START  := $(GK_B)/lib/x86_64/start.o
-# every directory under examples/ and tests/ is one guest
-GK_GUEST_DIRS := $(sort $(dir $(wildcard guest-kit/examples/*/*.c guest-kit/tests/*/*.c)))
+# every directory under examples/, tests/ and control/ is one guest (control/
+# guests use Sierra's own control ABI, so they are not compared with Xen)
+GK_GUEST_DIRS := $(sort $(dir $(wildcard guest-kit/examples/*/*.c guest-kit/tests/*/*.c \
+                                          guest-kit/control/*/*.c)))
 GK_GUESTS := $(patsubst guest-kit/%/,$(GK_B)/%,$(GK_GUEST_DIRS))
 
 $(GK_B)/%.o: %.c
@@ -37,7 +39,7 @@ $(GK_LIB): $(patsubst %.S,$(GK_B)/%.o,$(patsubst %.c,$(GK_B)/%.o,$(GK_LIB_SRCS))
 gk_objs = $(patsubst %.c,$(GK_B)/%.o,$(wildcard guest-kit/$(1)/*.c))
 gk_dir = $(patsubst $(GK_B)/%,%,$(1))
 
-$(GK_B)/examples/% $(GK_B)/tests/%: $(GK_START) $(GK_LIB) guest-kit/lib/kit.lds \
+$(GK_B)/examples/% $(GK_B)/tests/% $(GK_B)/control/%: $(GK_START) $(GK_LIB) guest-kit/lib/kit.lds \
                                     $$(call gk_objs,$$(call gk_dir,$$@))
 	@mkdir -p $(@D)
 	@echo "  GUEST   $@"

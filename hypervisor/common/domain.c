@@ -14,7 +14,6 @@
 #include <hv/vtime.h>
 #include <sierra/sched.h>
 
-#define MAX_DOMAINS 16
 #define DOMAIN_ORDER 1      /* struct domain: two pages */
 #define EVTCHN_ORDER 2      /* EVTCHN_MAX_PORTS ports */
 _Static_assert(EVTCHN_MAX_PORTS * sizeof(struct evtchn) <= (PAGE_SIZE << EVTCHN_ORDER), "ports outgrew EVTCHN_ORDER");
@@ -26,6 +25,14 @@ static struct domain *domains[MAX_DOMAINS];
 struct domain *domain_lookup(domid_t id)
 {
     return id < MAX_DOMAINS ? domains[id] : NULL;
+}
+
+struct domain *domain_next(domid_t from)
+{
+    for ( domid_t id = from; id < MAX_DOMAINS; id++ )
+        if ( domains[id] )
+            return domains[id];
+    return NULL;
 }
 
 struct domain *domain_create(domid_t id, bool privileged, u64 max_pages)

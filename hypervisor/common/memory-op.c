@@ -88,6 +88,8 @@ static long increase(struct domain *d, const struct pv_memory_reservation *r, bo
     return (long)done;
 }
 
+/* for the caller itself, or (privileged callers only) for another domain,
+ * as the domain builder does for a new domain */
 static long reservation(struct domain *d, u64 cmd, u64 arg)
 {
     struct pv_memory_reservation r;
@@ -95,7 +97,12 @@ static long reservation(struct domain *d, u64 cmd, u64 arg)
     if ( copy_from_guest(&r, arg, sizeof(r)) )
         return -EFAULT;
     if ( r.domid != PV_DOMID_SELF && r.domid != d->id )
-        return d->privileged ? -ESRCH : -EPERM;     /* other domains: with domctl */
+    {
+        if ( !d->privileged )
+            return -EPERM;
+        if ( !(d = domain_lookup(r.domid)) || d->state == DOMAIN_DYING )
+            return -ESRCH;
+    }
     if ( r.extent_order > max_order(d) )
         return -EPERM;
     if ( cmd == PV_XENMEM_decrease_reservation )

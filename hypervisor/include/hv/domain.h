@@ -65,11 +65,17 @@ struct domain {
     struct evtchn *evtchn;          /* nr_evtchn ports */
     unsigned int nr_evtchn;
     struct grant_table *grant;
+    bool paused;                    /* domctl pausedomain; a new domU starts paused */
+    u8 handle[16];                  /* domctl createdomain: the tools' UUID */
+    char name[32];
 };
+
+#define MAX_DOMAINS 16
 
 extern struct vcpu *current;
 
 struct domain *domain_create(domid_t id, bool privileged, u64 max_pages);
+struct domain *domain_next(domid_t from);  /* the first domain with id >= from, or NULL */
 int domain_alloc_frames(struct domain *d, unsigned int order, pfn_t *mfn);
 void domain_shutdown(struct domain *d, unsigned int reason);
 void domain_destroy(struct domain *d);

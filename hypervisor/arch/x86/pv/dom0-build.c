@@ -195,6 +195,7 @@ int dom0_build(const struct boot_module *kernel, const struct boot_module *initr
         rc = -ENOMEM;
         goto fail;
     }
+    memcpy(b.d->name, "Domain-0", sizeof("Domain-0"));
     rc = alloc_memory(&b);
     if ( rc )
         goto fail;

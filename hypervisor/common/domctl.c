@@ -1,0 +1,146 @@
+/*
+ * domctl: Sierra's control interface for domains (abi/include/sierra/domctl.h,
+ * abi/ABI.md). Only a privileged domain may call it, and only with this
+ * release's interface version (-EACCES otherwise, before anything else is
+ * looked at). Every operation checks all its arguments before it changes
+ * anything; createdomain either returns a complete (paused, empty) domain or
+ * leaves none behind.
+ */
+#include <asm/guest-access.h>
+#include <hv/domain.h>
+#include <hv/domctl.h>
+#include <hv/hypercall.h>
+#include <hv/lib.h>
+#include <sierra/domctl.h>
+
+static bool name_ok(const char *name)
+{
+    size_t n = 0;
+
+    while ( n < SIERRA_DOMAIN_NAME_LEN && name[n] )
+        n++;
+    return n > 0 && n < SIERRA_DOMAIN_NAME_LEN;
+}
+
+static bool name_taken(const char *name)
+{
+    for ( struct domain *d = domain_next(0); d; d = domain_next(d->id + 1) )
+        if ( !strcmp(d->name, name) )
+            return true;
+    return false;
+}
+
+static long createdomain(struct sierra_domctl *op)
+{
+    const struct sierra_domctl_createdomain *c = &op->u.createdomain;
+    u32 kind = c->flags & (SIERRA_CDF_pv64 | SIERRA_CDF_pv32 | SIERRA_CDF_hvm);
+    struct domain *d;
+    domid_t id = op->domain;
+
+    if ( kind != SIERRA_CDF_pv64 && kind != SIERRA_CDF_pv32 && kind != SIERRA_CDF_hvm )
+        return -EINVAL;                 /* exactly one kind */
+    if ( c->flags & ~(SIERRA_CDF_pv64 | SIERRA_CDF_pv32 | SIERRA_CDF_hvm | SIERRA_CDF_iommu |
+                      SIERRA_CDF_privileged) )
+        return -EINVAL;
+    if ( c->max_vcpus < 1 || c->max_vcpus > DOMAIN_MAX_VCPUS || !c->max_pages || !name_ok(c->name) )
+        return -EINVAL;
+    if ( kind != SIERRA_CDF_pv64 || (c->flags & SIERRA_CDF_iommu) )
+        return -EOPNOTSUPP;             /* 32-bit PV, HVM, passthrough: not yet */
+    if ( name_taken(c->name) )
+        return -EEXIST;
+    if ( id == 0 )
+    {
+        for ( id = 1; id < MAX_DOMAINS && domain_lookup(id); id++ )
+            ;
+        if ( id == MAX_DOMAINS )
+            return -ENOSPC;
+    }
+    else if ( id >= MAX_DOMAINS )
+        return -EINVAL;
+    else if ( domain_lookup(id) )
+        return -EEXIST;
+    d = domain_create(id, c->flags & SIERRA_CDF_privileged, c->max_pages);
+    if ( !d )
+        return -ENOMEM;
+    d->paused = true;
+    memcpy(d->handle, c->handle, sizeof(d->handle));
+    memcpy(d->name, c->name, sizeof(d->name));
+    op->domain = id;
+    return 0;
+}
+
+void domain_getinfo(const struct domain *d, struct sierra_domctl_getdomaininfo *i)
+{
+    memset(i, 0, sizeof(*i));
+    i->domid = d->id;
+    i->flags = (d->state == DOMAIN_DYING ? SIERRA_DOMINF_dying : 0) |
+               (d->state == DOMAIN_SHUTDOWN ? SIERRA_DOMINF_shutdown : 0) |
+               (d->paused ? SIERRA_DOMINF_paused : 0) |
+               (d->privileged ? SIERRA_DOMINF_privileged : 0) |
+               (d == current->domain ? SIERRA_DOMINF_running : 0);
+    i->shutdown_reason = d->shutdown_reason;
+    i->nr_online_vcpus = d->nr_vcpus;
+    i->max_vcpu_id = d->nr_vcpus - 1;
+    i->tot_pages = d->tot_pages;
+    i->max_pages = d->max_pages;
+    i->shared_info_frame = d->shared_info_mfn;
+    memcpy(i->handle, d->handle, sizeof(i->handle));
+    memcpy(i->name, d->name, sizeof(i->name));
+}
+
+long do_domctl(u64 arg, u64 a2, u64 a3, u64 a4, u64 a5)
+{
+    struct sierra_domctl op;
+    struct domain *d;
+    long rc = 0;
+
+    (void)a2; (void)a3; (void)a4; (void)a5;
+    if ( !current->domain->privileged )
+        return -EPERM;
+    if ( copy_from_guest(&op, arg, sizeof(op)) )
+        return -EFAULT;
+    if ( op.interface_version != SIERRA_DOMCTL_INTERFACE_VERSION )
+        return -EACCES;
+    if ( op.cmd == SIERRA_DOMCTL_createdomain )
+        rc = createdomain(&op);
+    else if ( op.cmd == SIERRA_DOMCTL_getdomaininfo )
+    {
+        d = domain_next(op.domain);
+        if ( !d )
+            return -ESRCH;
+        domain_getinfo(d, &op.u.getdomaininfo);
+    }
+    else
+    {
+        d = domain_lookup(op.domain);
+        if ( !d || d->state == DOMAIN_DYING )
+            return -ESRCH;
+        switch ( op.cmd )
+        {
+        case SIERRA_DOMCTL_destroydomain:
+            if ( d == current->domain || d->id == 0 )
+                return -EPERM;
+            domain_destroy(d);
+            return 0;
+        case SIERRA_DOMCTL_pausedomain:
+        case SIERRA_DOMCTL_unpausedomain:
+            if ( d == current->domain )
+                return -EINVAL;
+            d->paused = op.cmd == SIERRA_DOMCTL_pausedomain;
+            return 0;
+        case SIERRA_DOMCTL_max_mem:
+            if ( op.u.max_mem.max_pages < d->tot_pages )
+                return -EINVAL;
+            d->max_pages = op.u.max_mem.max_pages;
+            return 0;
+        case SIERRA_DOMCTL_max_vcpus:
+            return op.u.max_vcpus.max_vcpus >= 1 && op.u.max_vcpus.max_vcpus <= DOMAIN_MAX_VCPUS ?
+                   0 : -EINVAL;
+        default:
+            return -ENOSYS;
+        }
+    }
+    if ( rc )
+        return rc;
+    return copy_to_guest(arg, &op, sizeof(op));
+}
