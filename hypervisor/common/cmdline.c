@@ -10,20 +10,32 @@
 
 #define WORD_MAX 256
 
-int parse_size(const char *s, u64 *bytes)
+/* the decimal number at *p (at least one digit), *p moved past it */
+static int parse_decimal(const char **p, u64 *out)
 {
     u64 v = 0;
-    unsigned int shift = 10;        /* Xen's default unit: KiB */
-    const char *p = s;
 
-    if ( *p < '0' || *p > '9' )
+    if ( **p < '0' || **p > '9' )
         return -EINVAL;
-    for ( ; *p >= '0' && *p <= '9'; p++ )
+    for ( ; **p >= '0' && **p <= '9'; (*p)++ )
     {
         if ( v > (UINT64_MAX - 9) / 10 )
             return -ERANGE;
-        v = v * 10 + (u64)(*p - '0');
+        v = v * 10 + (u64)(**p - '0');
     }
+    *out = v;
+    return 0;
+}
+
+int parse_size(const char *s, u64 *bytes)
+{
+    u64 v;
+    unsigned int shift = 10;        /* Xen's default unit: KiB */
+    const char *p = s;
+    int rc = parse_decimal(&p, &v);
+
+    if ( rc )
+        return rc;
     switch ( *p )
     {
     case 'T': case 't': shift = 40; p++; break;
@@ -81,6 +93,17 @@ static int apply(const struct cmdline_option *opt, const char *value)
             return -EINVAL;
         memcpy(opt->value, value, strlen(value) + 1);
         return 0;
+    case OPT_UINT:
+    {
+        u64 n;
+
+        if ( !value || parse_decimal(&value, &n) || *value )
+            return -EINVAL;
+        if ( !n || n > opt->size )
+            return -ERANGE;
+        *(unsigned int *)opt->value = (unsigned int)n;
+        return 0;
+    }
     }
     return -EINVAL;
 }

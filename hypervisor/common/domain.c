@@ -5,17 +5,21 @@
  * which returns every frame the domain owned to the allocator.
  */
 #include <asm/page.h>
+#include <asm/pv/context.h>
 #include <asm/pv/mm.h>
 #include <hv/domain.h>
 #include <hv/lib.h>
 #include <hv/mm.h>
 #include <hv/power.h>
 #include <hv/printk.h>
+#include <hv/runstate.h>
 #include <hv/vtime.h>
 #include <sierra/sched.h>
 
 #define DOMAIN_ORDER 1      /* struct domain: two pages */
 #define EVTCHN_ORDER 2      /* EVTCHN_MAX_PORTS ports */
+#define VCPU_ORDER 1        /* struct vcpu: two pages */
+_Static_assert(sizeof(struct vcpu) <= (PAGE_SIZE << VCPU_ORDER), "struct vcpu outgrew VCPU_ORDER");
 _Static_assert(EVTCHN_MAX_PORTS * sizeof(struct evtchn) <= (PAGE_SIZE << EVTCHN_ORDER), "ports outgrew EVTCHN_ORDER");
 _Static_assert(sizeof(struct domain) <= (PAGE_SIZE << DOMAIN_ORDER), "struct domain outgrew DOMAIN_ORDER");
 
@@ -35,12 +39,47 @@ struct domain *domain_next(domid_t from)
     return NULL;
 }
 
-struct domain *domain_create(domid_t id, bool privileged, u64 max_pages)
+static void free_vcpus(struct domain *d)
+{
+    for ( unsigned int i = 0; i < DOMAIN_MAX_VCPUS; i++ )
+        if ( d->vcpu[i] )
+        {
+            free_xen_pages(d->vcpu[i], VCPU_ORDER);
+            d->vcpu[i] = NULL;
+        }
+}
+
+/* vCPUs 0..nr-1, down and without a context until a builder or
+ * VCPUOP_initialise gives them one */
+static int alloc_vcpus(struct domain *d, unsigned int nr)
+{
+    for ( unsigned int i = 0; i < nr; i++ )
+    {
+        struct vcpu *v = alloc_xen_pages(VCPU_ORDER);
+
+        if ( !v )
+            return -ENOMEM;
+        memset(v, 0, sizeof(*v));
+        v->id = i;
+        v->domain = d;
+        v->kernel_mode = true;
+        v->down = true;
+        v->vcpu_info = &d->shared_info->vcpu_info[i];
+        v->vcpu_info->evtchn_upcall_mask = 1;
+        pv_vcpu_init_state(v);
+        runstate_change(v, PV_RUNSTATE_offline);
+        d->vcpu[i] = v;
+    }
+    d->nr_vcpus = nr;
+    return 0;
+}
+
+struct domain *domain_create(domid_t id, bool privileged, u64 max_pages, unsigned int nr_vcpus)
 {
     struct domain *d;
     void *si, *ports;
 
-    if ( id >= MAX_DOMAINS || domains[id] )
+    if ( id >= MAX_DOMAINS || domains[id] || !nr_vcpus || nr_vcpus > DOMAIN_MAX_VCPUS )
         return NULL;
     d = alloc_xen_pages(DOMAIN_ORDER);
     si = alloc_xen_pages(0);
@@ -62,20 +101,19 @@ struct domain *domain_create(domid_t id, bool privileged, u64 max_pages)
     d->max_pages = max_pages;
     d->shutdown_code = ~0u;
     d->shared_info = si;
+    if ( alloc_vcpus(d, nr_vcpus) )
+    {
+        free_vcpus(d);
+        free_xen_pages(ports, EVTCHN_ORDER);
+        free_xen_pages(si, 0);
+        free_xen_pages(d, DOMAIN_ORDER);
+        return NULL;
+    }
     /* the guest maps its shared info: the frame is the domain's to map */
     d->shared_info_mfn = virt_to_maddr(si) >> PAGE_SHIFT;
     frame_table[d->shared_info_mfn].owner = id;
     frame_table[d->shared_info_mfn].ref_count = 1;
-    d->nr_vcpus = 1;
     evtchn_init(d, ports, EVTCHN_MAX_PORTS);
-    for ( unsigned int i = 0; i < d->nr_vcpus; i++ )
-    {
-        d->vcpu[i].id = i;
-        d->vcpu[i].domain = d;
-        d->vcpu[i].kernel_mode = true;
-        d->vcpu[i].vcpu_info = &d->shared_info->vcpu_info[i];
-        d->vcpu[i].vcpu_info->evtchn_upcall_mask = 1;
-    }
     domains[id] = d;
     return d;
 }
@@ -140,9 +178,9 @@ void domain_destroy(struct domain *d)
     grant_table_destroy(d);     /* mappings it holds (before the tables go) */
     for ( unsigned int i = 0; i < d->nr_vcpus; i++ )
     {
-        pv_vcpu_release_gdt(&d->vcpu[i]);
-        pv_vcpu_release_vcpu_info(&d->vcpu[i]);
-        pv_vcpu_release_tables(&d->vcpu[i]);
+        pv_vcpu_release_gdt(d->vcpu[i]);
+        pv_vcpu_release_vcpu_info(d->vcpu[i]);
+        pv_vcpu_release_tables(d->vcpu[i]);
     }
     pv_domain_release_types(d);
     for ( pfn_t p = 0; p < nr_frames; p++ )
@@ -173,5 +211,6 @@ void domain_destroy(struct domain *d)
     domains[d->id] = NULL;
     if ( current && current->domain == d )
         current = NULL;
+    free_vcpus(d);
     free_xen_pages(d, DOMAIN_ORDER);
 }

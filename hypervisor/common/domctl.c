@@ -59,7 +59,7 @@ static long createdomain(struct sierra_domctl *op)
         return -EINVAL;
     else if ( domain_lookup(id) )
         return -EEXIST;
-    d = domain_create(id, c->flags & SIERRA_CDF_privileged, c->max_pages);
+    d = domain_create(id, c->flags & SIERRA_CDF_privileged, c->max_pages, c->max_vcpus);
     if ( !d )
         return -ENOMEM;
     d->paused = true;

@@ -58,10 +58,11 @@ static bool test_bit(const pv_ulong_t *words, u32 bit)
 /* mark the vCPU's selector and upcall flag for a pending, unmasked port */
 static void raise_upcall(struct domain *d, u32 vcpu, u32 port)
 {
-    struct pv_vcpu_info *vi = d->vcpu[vcpu].vcpu_info;
+    struct pv_vcpu_info *vi = d->vcpu[vcpu]->vcpu_info;
 
     if ( !test_and_set(&vi->evtchn_pending_sel, port / BITS_PER_WORD) )
         __atomic_store_n(&vi->evtchn_upcall_pending, 1, __ATOMIC_SEQ_CST);
+    vcpu_wake(d->vcpu[vcpu]);
 }
 
 static void set_pending(struct domain *d, u32 port)
@@ -125,14 +126,14 @@ long evtchn_bind_virq(struct domain *d, u32 virq, u32 vcpu)
         return -EINVAL;
     if ( vcpu >= d->nr_vcpus )
         return -ENOENT;
-    if ( d->vcpu[vcpu].virq_to_port[virq] )
+    if ( d->vcpu[vcpu]->virq_to_port[virq] )
         return -EEXIST;
     port = free_port(d);
     if ( port < 0 )
         return port;
     d->evtchn[port] = (struct evtchn){ .state = ECS_VIRQ, .virq = virq,
                                        .notify_vcpu = (u16)vcpu };
-    d->vcpu[vcpu].virq_to_port[virq] = (u16)port;
+    d->vcpu[vcpu]->virq_to_port[virq] = (u16)port;
     return port;
 }
 
@@ -158,7 +159,7 @@ long evtchn_close(struct domain *d, u32 port)
     switch ( c->state )
     {
     case ECS_VIRQ:
-        d->vcpu[c->notify_vcpu].virq_to_port[c->virq] = 0;
+        d->vcpu[c->notify_vcpu]->virq_to_port[c->virq] = 0;
         break;
     case ECS_INTERDOMAIN:
     {
@@ -294,7 +295,7 @@ void evtchn_reset(struct domain *d)
 
 void evtchn_send_virq(struct domain *d, u32 vcpu, u32 virq)
 {
-    u16 port = vcpu < d->nr_vcpus && virq < PV_NR_VIRQS ? d->vcpu[vcpu].virq_to_port[virq] : 0;
+    u16 port = vcpu < d->nr_vcpus && virq < PV_NR_VIRQS ? d->vcpu[vcpu]->virq_to_port[virq] : 0;
 
     if ( port )
         set_pending(d, port);

@@ -1,14 +1,14 @@
 /*
- * sched_op: the guest gives up the CPU, waits, or shuts down. There is one
- * vCPU to run, so yield returns at once; block enables events and idles the
- * CPU until an event is pending for the vCPU (a timer's VIRQ, say), which
- * the guest then takes in its event callback on the way out.
+ * sched_op: the guest gives up the CPU, waits, or shuts down. Yield lets
+ * every other runnable vCPU go first; block enables events and takes the
+ * vCPU off the CPU until an event is pending for it (a timer's VIRQ, say),
+ * which it then takes in its event callback when it runs again. The switch
+ * itself happens after the hypercall returns (hv/sched.h).
  */
 #include <asm/guest-access.h>
-#include <asm/irq.h>
 #include <hv/domain.h>
 #include <hv/hypercall.h>
-#include <hv/runstate.h>
+#include <hv/sched.h>
 #include <sierra/sched.h>
 
 long do_sched_op(u64 cmd, u64 arg, u64 a3, u64 a4, u64 a5)
@@ -19,15 +19,12 @@ long do_sched_op(u64 cmd, u64 arg, u64 a3, u64 a4, u64 a5)
     switch ( cmd )
     {
     case PV_SCHEDOP_yield:
+        sched_request();
         return 0;
     case PV_SCHEDOP_block:
         current->vcpu_info->evtchn_upcall_mask = 0;
-        if ( __atomic_load_n(&current->vcpu_info->evtchn_upcall_pending, __ATOMIC_SEQ_CST) )
-            return 0;
-        runstate_change(current, PV_RUNSTATE_blocked);
-        while ( !__atomic_load_n(&current->vcpu_info->evtchn_upcall_pending, __ATOMIC_SEQ_CST) )
-            arch_wait_for_interrupt();
-        runstate_change(current, PV_RUNSTATE_running);
+        if ( !__atomic_load_n(&current->vcpu_info->evtchn_upcall_pending, __ATOMIC_SEQ_CST) )
+            sched_block(current);   /* off the CPU once this call has returned 0 */
         return 0;
     case PV_SCHEDOP_shutdown:
     case PV_SCHEDOP_shutdown_code:

@@ -31,7 +31,7 @@ long do_vcpu_op(u64 cmd, u64 vcpu, u64 arg, u64 a4, u64 a5)
     (void)a4; (void)a5;
     if ( vcpu >= d->nr_vcpus )
         return -ENOENT;
-    v = &d->vcpu[vcpu];
+    v = d->vcpu[vcpu];
     switch ( cmd )
     {
     case PV_VCPUOP_is_up:

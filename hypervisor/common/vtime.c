@@ -11,7 +11,6 @@
 #include <asm/rtc.h>
 #include <asm/x86.h>
 #include <hv/lib.h>
-#include <hv/runstate.h>
 #include <hv/vtime.h>
 
 #define MS(n)               ((s_time_t)(n) * 1000000)
@@ -111,19 +110,19 @@ void vtime_start_domain(struct domain *d)
     si->wc_sec_hi = (u32)(boot_unix_seconds >> 32);
     si->wc_nsec = 0;
     __atomic_store_n(&si->wc_version, si->wc_version + 1, __ATOMIC_SEQ_CST);
-    for ( unsigned int i = 0; i < d->nr_vcpus; i++ )
-    {
-        vtime_update(&d->vcpu[i]);
-        vcpu_set_periodic(&d->vcpu[i], DEFAULT_PERIOD);
-        runstate_change(&d->vcpu[i], PV_RUNSTATE_running);
-    }
+}
+
+void vtime_start_vcpu(struct vcpu *v)
+{
+    vtime_update(v);
+    vcpu_set_periodic(v, DEFAULT_PERIOD);
 }
 
 void vtime_stop_domain(struct domain *d)
 {
     for ( unsigned int i = 0; i < d->nr_vcpus; i++ )
     {
-        timer_stop(&d->vcpu[i].singleshot_timer);
-        timer_stop(&d->vcpu[i].periodic_timer);
+        timer_stop(&d->vcpu[i]->singleshot_timer);
+        timer_stop(&d->vcpu[i]->periodic_timer);
     }
 }

@@ -17,11 +17,13 @@
 static bool flag;
 static u64 size;
 static char text[8];
+static unsigned int count;
 
 static const struct cmdline_option opts[] = {
     { "flag", OPT_BOOL, &flag, 0 },
     { "mem", OPT_SIZE, &size, 0 },
     { "console", OPT_STRING, text, sizeof(text) },
+    { "vcpus", OPT_UINT, &count, 32 },
 };
 
 static int setup(void **state)
@@ -136,6 +138,20 @@ static void test_string_exactly_fits(void **state)
     assert_string_equal(text, "1234567");
 }
 
+static void test_unsigned_in_range(void **state)
+{
+    (void)state;
+    count = 1;
+    assert_int_equal(cmdline_parse("vcpus=2", opts, 4), 0);
+    assert_int_equal(count, 2);
+    assert_int_equal(cmdline_parse("vcpus=32", opts, 4), 0);     /* the maximum */
+    assert_int_equal(count, 32);
+    assert_int_equal(cmdline_parse("vcpus=33 vcpus=0 vcpus=2x vcpus= vcpus=-1 vcpus", opts, 4), 6);
+    assert_int_equal(count, 32);                /* untouched by every bad value */
+    assert_non_null(strstr(console_captured, "bad value '33' for option 'vcpus'"));
+    assert_non_null(strstr(console_captured, "bad value '2x' for option 'vcpus'"));
+}
+
 static void test_log_levels(void **state)
 {
     enum log_level l;
@@ -159,6 +175,7 @@ int main(void)
         cmocka_unit_test_setup(test_unknown_and_bad_values_skipped, setup),
         cmocka_unit_test_setup(test_overlong_word, setup),
         cmocka_unit_test_setup(test_string_exactly_fits, setup),
+        cmocka_unit_test_setup(test_unsigned_in_range, setup),
         cmocka_unit_test(test_log_levels),
     };
 

@@ -15,26 +15,37 @@
 #include <sierra/domid.h>
 
 static struct domain doms[2];
+static struct vcpu vcpus[2];
 static struct pv_shared_info shinfo[2];
 static struct evtchn ports[2][64];
+static unsigned int wakes[2];
 
 struct domain *domain_lookup(domid_t id)
 {
     return id < 2 ? &doms[id] : NULL;
 }
 
+/* the scheduler's side: count who would be woken */
+void vcpu_wake(struct vcpu *v)
+{
+    wakes[v->domain->id]++;
+}
+
 static int setup(void **state)
 {
     (void)state;
     memset(doms, 0, sizeof(doms));
+    memset(vcpus, 0, sizeof(vcpus));
     memset(shinfo, 0, sizeof(shinfo));
+    memset(wakes, 0, sizeof(wakes));
     for ( unsigned int i = 0; i < 2; i++ )
     {
         doms[i].id = (domid_t)i;
         doms[i].shared_info = &shinfo[i];
         doms[i].nr_vcpus = 1;
-        doms[i].vcpu[0].domain = &doms[i];
-        doms[i].vcpu[0].vcpu_info = &shinfo[i].vcpu_info[0];
+        doms[i].vcpu[0] = &vcpus[i];
+        vcpus[i].domain = &doms[i];
+        vcpus[i].vcpu_info = &shinfo[i].vcpu_info[0];
         evtchn_init(&doms[i], ports[i], 64);
     }
     return 0;
@@ -79,11 +90,14 @@ static void test_masking(void **state)
     assert_int_equal(p2, 2);
     memset(&shinfo[0], 0, sizeof(shinfo[0]));
     shinfo[0].evtchn_mask[0] = 1UL << 2;
+    wakes[0] = 0;
     assert_int_equal(evtchn_send(a, (u32)p1), 0);
     assert_true(pending(0, 2));
     assert_int_equal(shinfo[0].vcpu_info[0].evtchn_upcall_pending, 0);     /* masked */
+    assert_int_equal(wakes[0], 0);              /* a masked port wakes nobody */
     assert_int_equal(evtchn_unmask(a, 2), 0);
     assert_int_equal(shinfo[0].vcpu_info[0].evtchn_upcall_pending, 1);
+    assert_int_equal(wakes[0], 1);              /* unmasking delivers: the vCPU wakes */
     assert_int_equal(shinfo[0].evtchn_mask[0], 0);
     assert_int_equal(evtchn_unmask(a, 64), -EINVAL);
 }
@@ -131,7 +145,7 @@ static void test_virq_ipi(void **state)
     assert_int_equal(evtchn_close(a, (u32)t), 0);
     assert_int_equal(evtchn_bind_virq(a, PV_VIRQ_TIMER, 0), 1);    /* rebindable */
     evtchn_reset(a);
-    assert_int_equal(a->vcpu[0].virq_to_port[PV_VIRQ_TIMER], 0);
+    assert_int_equal(a->vcpu[0]->virq_to_port[PV_VIRQ_TIMER], 0);
     for ( unsigned int p = 1; p < 64; p++ )
         assert_int_equal(ports[0][p].state, ECS_FREE);
 }

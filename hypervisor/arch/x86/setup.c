@@ -11,6 +11,7 @@
 #include <asm/descriptors.h>
 #include <asm/page.h>
 #include <asm/paging.h>
+#include <asm/pv/context.h>
 #include <asm/pv/dom0-build.h>
 #include <asm/pv/ioport.h>
 #include <asm/pv/mm.h>
@@ -36,6 +37,7 @@ static u64 opt_mem;
 extern u64 pv_stack_top;
 static char opt_selftest[128];
 static u64 opt_dom0_mem = 128UL << 20;
+static unsigned int opt_dom0_max_vcpus = 1;
 
 static const struct cmdline_option options[] = {
     { "console", OPT_STRING, opt_console, sizeof(opt_console) },
@@ -44,6 +46,7 @@ static const struct cmdline_option options[] = {
     { "debug-exit", OPT_BOOL, &opt_debug_exit, 0 },
     { "selftest", OPT_STRING, opt_selftest, sizeof(opt_selftest) },
     { "dom0_mem", OPT_SIZE, &opt_dom0_mem, 0 },
+    { "dom0_max_vcpus", OPT_UINT, &opt_dom0_max_vcpus, DOMAIN_MAX_VCPUS },
 };
 
 static const char *e820_name(u32 type)
@@ -123,6 +126,7 @@ static int pv_init(void)
     ioports_init();
     syscall_init();
     vtime_init();
+    pv_context_init();
     pv_stack_top = (u64)stack_top(STACK_MAIN);
     tss_set_kernel_stack(pv_stack_top);
     return 0;
@@ -138,13 +142,14 @@ static void start_dom0(void)
     int rc;
 
     rc = dom0_build(&boot_info.module[0], boot_info.nr_modules > 1 ? &boot_info.module[1] : NULL,
-                    pages, &v, &entry, &rsp, &rsi);
+                    pages, opt_dom0_max_vcpus, &v, &entry, &rsp, &rsi);
     if ( rc )
     {
         pr_err("dom0: not started (%d)\n", rc);
         return;
     }
     vtime_start_domain(v->domain);
+    vtime_start_vcpu(v);
     pv_start_vcpu(v, entry, rsp, rsi);
 }
 

@@ -12,6 +12,8 @@
 #define X86_CR4_PAE     (1UL << 5)
 #define X86_CR4_PGE     (1UL << 7)
 #define X86_CR0_TS      (1UL << 3)
+#define X86_CR4_OSFXSR  (1UL << 9)
+#define X86_CR4_OSXMMEXCPT (1UL << 10)
 #define X86_CR4_SMEP    (1UL << 20)
 #define X86_CR4_SMAP    (1UL << 21)
 #define X86_EFLAGS_TF   (1UL << 8)
@@ -75,6 +77,9 @@ DEFINE_CR(3)
 DEFINE_CR(4)
 #undef DEFINE_CR
 
+static inline void clts(void) { asm volatile("clts" ::: "memory"); }
+static inline void fxsave(void *area) { asm volatile("fxsave64 %0" : "=m"(*(u8 (*)[512])area)); }
+static inline void fxrstor(const void *area) { asm volatile("fxrstor64 %0" :: "m"(*(const u8 (*)[512])area)); }
 static inline void cpu_relax(void) { asm volatile("pause" ::: "memory"); }
 static inline void irq_disable(void) { asm volatile("cli" ::: "memory"); }
 static inline void halt(void) { asm volatile("hlt" ::: "memory"); }

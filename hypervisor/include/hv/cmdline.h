@@ -12,13 +12,14 @@ enum opt_type {
     OPT_BOOL,       /* "name" or "name=yes|no|on|off|true|false|1|0" -> bool */
     OPT_SIZE,       /* "name=N[B|K|M|G|T]" (no suffix: KiB, as Xen) -> u64 bytes */
     OPT_STRING,     /* "name=text" -> char[size] */
+    OPT_UINT,       /* "name=N", decimal, 1 <= N <= size -> unsigned int */
 };
 
 struct cmdline_option {
     const char *name;
     enum opt_type type;
     void *value;
-    size_t size;    /* OPT_STRING: buffer size including the NUL */
+    size_t size;    /* OPT_STRING: buffer size including the NUL; OPT_UINT: maximum */
 };
 
 /* Returns how many options were unknown or malformed (each is logged). */

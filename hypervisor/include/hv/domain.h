@@ -13,17 +13,30 @@
 #include <hv/grant-table.h>
 #include <hv/timer.h>
 #include <hv/types.h>
+#include <asm/regs.h>
 #include <sierra/arch-x86.h>
 #include <sierra/shared-info.h>
 #include <sierra/vcpu.h>
 
-#define DOMAIN_MAX_VCPUS    1       /* one vCPU per domain until SMP guests */
+#define DOMAIN_MAX_VCPUS    PV_LEGACY_MAX_VCPUS     /* each has a vcpu_info in shared_info */
 
 struct domain;
+
+/* A vCPU off the CPU keeps here what the CPU holds while it runs. */
+struct vcpu_saved {
+    struct cpu_regs regs;           /* the guest frame */
+    u64 fs_base, gs_base, shadow_gs_base;   /* the MSRs as the guest left them */
+    u16 ds, es, fs, gs;             /* data selectors */
+    u8 fpu[512] __aligned(16);      /* FXSAVE image */
+};
 
 struct vcpu {
     unsigned int id;
     struct domain *domain;
+    bool initialised;               /* has a context: built, or VCPUOP_initialise */
+    bool down;                      /* not up (VCPUOP_up/down, VGCF_online) */
+    bool blocked;                   /* SCHEDOP_block: until an event is pending */
+    struct vcpu_saved saved;        /* valid while not current */
     bool kernel_mode;               /* guest kernel (true) or guest user mode */
     pfn_t guest_table;              /* kernel L4 (machine frame), typed and referenced */
     pfn_t guest_table_user;         /* user L4, 0 = none yet */
@@ -60,8 +73,8 @@ struct domain {
     u64 tot_pages, max_pages;
     struct pv_shared_info *shared_info;
     pfn_t shared_info_mfn;
-    unsigned int nr_vcpus;
-    struct vcpu vcpu[DOMAIN_MAX_VCPUS];
+    unsigned int nr_vcpus;          /* vcpu[0..nr_vcpus) exist */
+    struct vcpu *vcpu[DOMAIN_MAX_VCPUS];
     struct evtchn *evtchn;          /* nr_evtchn ports */
     unsigned int nr_evtchn;
     struct grant_table *grant;
@@ -74,7 +87,7 @@ struct domain {
 
 extern struct vcpu *current;
 
-struct domain *domain_create(domid_t id, bool privileged, u64 max_pages);
+struct domain *domain_create(domid_t id, bool privileged, u64 max_pages, unsigned int nr_vcpus);
 struct domain *domain_next(domid_t from);  /* the first domain with id >= from, or NULL */
 int domain_alloc_frames(struct domain *d, unsigned int order, pfn_t *mfn);
 void domain_shutdown(struct domain *d, unsigned int reason);

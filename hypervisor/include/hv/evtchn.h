@@ -49,7 +49,9 @@ void evtchn_reset(struct domain *d);
 /* raise a virtual IRQ of a vCPU (no-op if it is not bound) */
 void evtchn_send_virq(struct domain *d, u32 vcpu, u32 virq);
 
-/* provided by the domain code (or the unit test) */
+/* provided by the domain code and the scheduler (or the unit test) */
 struct domain *domain_lookup(domid_t id);
+struct vcpu;
+void vcpu_wake(struct vcpu *v);     /* an event is pending for v */
 
 #endif

@@ -9,7 +9,8 @@
 #include <hv/domain.h>
 
 void vtime_init(void);                      /* once: wallclock from the RTC */
-void vtime_start_domain(struct domain *d);  /* wallclock, time records, default timers */
+void vtime_start_domain(struct domain *d);  /* the wallclock in shared_info */
+void vtime_start_vcpu(struct vcpu *v);      /* its time record, the default periodic timer */
 void vtime_update(struct vcpu *v);          /* refresh v's vcpu_time_info */
 void vtime_stop_domain(struct domain *d);
 void vcpu_set_singleshot(struct vcpu *v, s_time_t deadline);

@@ -9,6 +9,7 @@
 #include <asm/descriptors.h>
 #include <asm/guest-access.h>
 #include <asm/paging.h>
+#include <asm/pv/context.h>
 #include <asm/pv/descriptors.h>
 #include <asm/pv/mm.h>
 #include <hv/hypercall.h>
@@ -56,11 +57,17 @@ static void install(struct vcpu *v, const pfn_t *frames, unsigned int nr)
     for ( unsigned int i = 0; i < v->gdt_nr_frames; i++ )
         put_frame(v->gdt_frames[i]);
     for ( unsigned int i = 0; i < PV_GDT_MAX_FRAMES; i++ )
-    {
         v->gdt_frames[i] = i < nr ? frames[i] : 0;
-        paging_remap_image_page(gdt_page(i), v->gdt_frames[i]);
-    }
     v->gdt_nr_frames = nr;
+    if ( v == current )
+        pv_load_gdt(v);
+}
+
+/* the CPU's GDT pages 0-13 show v's frames (unused ones the empty page) */
+void pv_load_gdt(struct vcpu *v)
+{
+    for ( unsigned int i = 0; i < PV_GDT_MAX_FRAMES; i++ )
+        paging_remap_image_page(gdt_page(i), v->gdt_frames[i]);
 }
 
 long do_set_gdt(u64 frame_list, u64 entries, u64 a3, u64 a4, u64 a5)

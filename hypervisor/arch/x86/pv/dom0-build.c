@@ -152,7 +152,8 @@ static int copy_to_va(struct builder *b, u64 va, const u8 *src, u64 len)
 }
 
 int dom0_build(const struct boot_module *kernel, const struct boot_module *initrd,
-               u64 nr_pages, struct vcpu **v0, u64 *entry, u64 *rsp, u64 *rsi)
+               u64 nr_pages, unsigned int nr_vcpus, struct vcpu **v0, u64 *entry, u64 *rsp,
+               u64 *rsi)
 {
     const void *image = maddr_to_virt(kernel->start);
     u64 initrd_len = initrd ? initrd->end - initrd->start : 0;
@@ -189,7 +190,7 @@ int dom0_build(const struct boot_module *kernel, const struct boot_module *initr
     while ( (PAGE_SIZE << p2m_order) < p2m_bytes )
         p2m_order++;
     b.p2m = alloc_xen_pages(p2m_order);
-    b.d = domain_create(0, true, ~0UL);     /* dom0 may grow, as on Xen */
+    b.d = domain_create(0, true, ~0UL, nr_vcpus);     /* dom0 may grow, as on Xen */
     if ( !b.p2m || !b.d )
     {
         rc = -ENOMEM;
@@ -210,7 +211,7 @@ int dom0_build(const struct boot_module *kernel, const struct boot_module *initr
     if ( info.has_hypercall_page )
         pv_write_hypercall_page(va_virt(&b, info.virt_hypercall));
     l4 = build_page_tables(&b);
-    rc = pv_set_baseptr(&b.d->vcpu[0], l4, false);
+    rc = pv_set_baseptr(b.d->vcpu[0], l4, false);
     if ( rc )
     {
         pr_err("dom0: the initial page tables did not validate (%d)\n", rc);
@@ -221,7 +222,7 @@ int dom0_build(const struct boot_module *kernel, const struct boot_module *initr
             (unsigned long)nr_pages, (unsigned long)b.l.v_start, (unsigned long)b.l.v_end,
             (unsigned long)b.l.vstartinfo_start, (unsigned long)b.l.vpt_start,
             (unsigned long)b.l.nr_pt_pages);
-    *v0 = &b.d->vcpu[0];
+    *v0 = b.d->vcpu[0];
     *entry = info.virt_entry;
     *rsp = b.l.vstack_end;
     *rsi = b.l.vstartinfo_start;

@@ -17,6 +17,7 @@
 #include <asm/x86.h>
 #include <hv/lib.h>
 #include <hv/printk.h>
+#include <hv/sched.h>
 
 extern u64 pv_stack_top;
 
@@ -117,30 +118,39 @@ static bool software_interrupt(struct cpu_regs *regs)
 }
 
 /*
- * Events first: if the vCPU has an upcall pending and events unmasked, the
+ * The scheduler first: the vCPU that returns may not be the one that
+ * entered (it blocked, yielded, its slice ended, its domain shut down).
+ * Then events: if the vCPU has an upcall pending and events unmasked, the
  * guest resumes in its event callback instead (with a frame to return to
  * where it was). Then, whatever the frame says is what IRETQ will load: only the guest
  * selectors, never IOPL/NT/VM, interrupts always on for real (the guest's
  * virtual IF is its upcall mask), and a canonical RIP (IRETQ to a
- * non-canonical one would fault in the hypervisor).
+ * non-canonical one would fault in the hypervisor). A check that crashes
+ * the domain sends the CPU back to the scheduler for another vCPU.
  */
 void pv_exit_checks(struct cpu_regs *regs)
 {
-    struct vcpu *v = current;
-    struct pv_vcpu_info *vi = v->vcpu_info;
+    do
+    {
+        struct vcpu *v;
+        struct pv_vcpu_info *vi;
 
-    /* pending events and events enabled: enter the event callback, masked */
-    if ( __atomic_load_n(&vi->evtchn_upcall_pending, __ATOMIC_SEQ_CST) &&
-         !vi->evtchn_upcall_mask && v->event_callback &&
-         !bounce(regs, v->event_callback, false, 0, true) )
-        domain_crash(v->domain, "event callback frame unwritable");
-    if ( regs->cs != GUEST_CS64 && regs->cs != GUEST_CS32 )
-        regs->cs = GUEST_CS64;
-    regs->ss = GUEST_DS;
-    regs->rflags = (regs->rflags & ~(X86_EFLAGS_IOPL | X86_EFLAGS_NT | X86_EFLAGS_VM)) |
-                   X86_EFLAGS_IF;
-    if ( !is_canonical(regs->rip) || !is_canonical(regs->rsp) )
-        domain_crash(current->domain, "return to a non-canonical address");
+        sched_exit(regs);
+        v = current;
+        vi = v->vcpu_info;
+        /* pending events and events enabled: enter the event callback, masked */
+        if ( __atomic_load_n(&vi->evtchn_upcall_pending, __ATOMIC_SEQ_CST) &&
+             !vi->evtchn_upcall_mask && v->event_callback &&
+             !bounce(regs, v->event_callback, false, 0, true) )
+            domain_crash(v->domain, "event callback frame unwritable");
+        if ( regs->cs != GUEST_CS64 && regs->cs != GUEST_CS32 )
+            regs->cs = GUEST_CS64;
+        regs->ss = GUEST_DS;
+        regs->rflags = (regs->rflags & ~(X86_EFLAGS_IOPL | X86_EFLAGS_NT | X86_EFLAGS_VM)) |
+                       X86_EFLAGS_IF;
+        if ( !is_canonical(regs->rip) || !is_canonical(regs->rsp) )
+            domain_crash(v->domain, "return to a non-canonical address");
+    } while ( !vcpu_runnable(current) );
 }
 
 void pv_do_exception(struct cpu_regs *regs)
@@ -198,7 +208,9 @@ void pv_start_vcpu(struct vcpu *v, u64 rip, u64 rsp, u64 rsi)
 {
     struct cpu_regs *regs = guest_regs();
 
-    current = v;
+    v->initialised = true;
+    v->down = false;
+    sched_start(v);
     memset(regs, 0, sizeof(*regs));
     regs->rip = rip;
     regs->rsp = rsp;
@@ -211,5 +223,7 @@ void pv_start_vcpu(struct vcpu *v, u64 rip, u64 rsp, u64 rsi)
     wrmsr(MSR_GS_BASE, 0);
     wrmsr(MSR_SHADOW_GS_BASE, 0);
     wrmsr(MSR_FS_BASE, 0);
+    clts();
+    fxrstor(v->saved.fpu);          /* the FPU as after reset */
     pv_return_to_guest(regs);
 }

@@ -20,8 +20,10 @@ struct dom0_layout {
 int dom0_compute_layout(u64 v_start, u64 kstart, u64 kend, u64 initrd_len, u64 nr_pages,
                         struct dom0_layout *l);
 
-/* Build dom0 and return its vCPU 0 ready to start; 0 or -errno (nothing left behind). */
+/* Build dom0 with nr_vcpus vCPUs and return vCPU 0 ready to start (the
+ * others wait for VCPUOP_initialise/up); 0 or -errno (nothing left behind). */
 int dom0_build(const struct boot_module *kernel, const struct boot_module *initrd,
-               u64 nr_pages, struct vcpu **v0, u64 *entry, u64 *rsp, u64 *rsi);
+               u64 nr_pages, unsigned int nr_vcpus, struct vcpu **v0, u64 *entry, u64 *rsp,
+               u64 *rsi);
 
 #endif

@@ -1,0 +1,102 @@
+/*
+ * Round-robin scheduling of vCPUs on the one physical CPU (hv/sched.h).
+ * The order is fixed (domain id, then vCPU id) and the search for the next
+ * vCPU starts just after the current one, so every runnable vCPU gets its
+ * turn. A 10 ms slice timer asks for a reschedule; blocking, yielding,
+ * pausing and shutting down ask at once. Idle is a halt with interrupts on,
+ * in which timers fire and events wake vCPUs.
+ */
+#include <asm/irq.h>
+#include <hv/domain.h>
+#include <hv/runstate.h>
+#include <hv/sched.h>
+#include <hv/timer.h>
+
+#define SLICE_NS    10000000        /* 10 ms */
+
+static bool need_resched;
+static struct timer slice_timer;
+
+bool vcpu_runnable(const struct vcpu *v)
+{
+    const struct domain *d = v->domain;
+
+    return v->initialised && !v->down && !v->blocked && d->state == DOMAIN_RUNNING && !d->paused;
+}
+
+void sched_request(void)
+{
+    need_resched = true;
+}
+
+void vcpu_wake(struct vcpu *v)
+{
+    if ( !v->blocked )
+        return;
+    v->blocked = false;
+    runstate_change(v, PV_RUNSTATE_runnable);
+    sched_request();            /* it may deserve the CPU before the slice ends */
+}
+
+void sched_block(struct vcpu *v)
+{
+    v->blocked = true;
+    runstate_change(v, PV_RUNSTATE_blocked);
+    sched_request();
+}
+
+static void slice_over(struct timer *t)
+{
+    (void)t;
+    sched_request();
+}
+
+/* the runnable vCPU after `after` in (domain, vCPU) order, wrapping round to
+ * `after` itself last; NULL if none */
+static struct vcpu *pick_next(const struct vcpu *after)
+{
+    unsigned int start_dom = after ? after->domain->id : 0;
+    unsigned int start_vcpu = after ? after->id + 1 : 0;
+
+    for ( unsigned int n = 0; n <= MAX_DOMAINS; n++ )
+    {
+        struct domain *d = domain_lookup((domid_t)((start_dom + n) % MAX_DOMAINS));
+
+        if ( !d )
+            continue;
+        for ( unsigned int i = n ? 0 : start_vcpu; i < d->nr_vcpus; i++ )
+            if ( vcpu_runnable(d->vcpu[i]) )
+                return d->vcpu[i];
+    }
+    return NULL;
+}
+
+void sched_start(struct vcpu *v)
+{
+    current = v;
+    runstate_change(v, PV_RUNSTATE_running);
+    slice_timer.fn = slice_over;
+    timer_set(&slice_timer, NOW() + SLICE_NS);
+}
+
+void sched_exit(struct cpu_regs *frame)
+{
+    struct vcpu *prev = current, *next;
+
+    if ( !need_resched && prev && vcpu_runnable(prev) )
+        return;
+    need_resched = false;
+    while ( !(next = pick_next(prev)) )
+        arch_wait_for_interrupt();
+    if ( next != prev )
+    {
+        if ( prev )
+            runstate_change(prev, vcpu_runnable(prev) ? PV_RUNSTATE_runnable :
+                                  prev->blocked ? PV_RUNSTATE_blocked : PV_RUNSTATE_offline);
+        pv_context_switch(prev, next, frame);
+    }
+    if ( next->runstate.state != PV_RUNSTATE_running )
+        runstate_change(next, PV_RUNSTATE_running);
+    need_resched = false;       /* what woke while idling is now chosen */
+    timer_set(&slice_timer, NOW() + SLICE_NS);
+}

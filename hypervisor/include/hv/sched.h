@@ -1,0 +1,33 @@
+/*
+ * The scheduler: which vCPU the (one) physical CPU runs. A vCPU is runnable
+ * when it has a context, is up, is not blocked, and its domain is running
+ * and not paused. The choice is round robin over every runnable vCPU with a
+ * 10 ms time slice; with nothing runnable the CPU idles until an interrupt
+ * makes something runnable.
+ *
+ * Switching happens only on the way back to a guest (pv_exit_checks calls
+ * sched_exit), never inside a hypercall: a hypercall that blocks or yields
+ * marks the vCPU and asks for a reschedule, finishes with its return value in
+ * the vCPU's own frame, and the switch happens after. So no hypervisor code
+ * ever has to be resumed on another vCPU's behalf.
+ */
+#ifndef HV_SCHED_H
+#define HV_SCHED_H
+
+#include <asm/regs.h>
+#include <hv/domain.h>
+
+bool vcpu_runnable(const struct vcpu *v);
+void vcpu_wake(struct vcpu *v);         /* an event is pending for v: unblock it */
+void sched_request(void);               /* reschedule on the way out */
+void sched_block(struct vcpu *v);       /* SCHEDOP_block for current */
+void sched_start(struct vcpu *v);       /* the first vCPU the CPU runs */
+
+/* On the way back to a guest: if current should give up the CPU, switch
+ * (frame holds current's registers, then the next vCPU's). */
+void sched_exit(struct cpu_regs *frame);
+
+/* provided by the architecture (pv/context-switch.c) */
+void pv_context_switch(struct vcpu *prev, struct vcpu *next, struct cpu_regs *frame);
+
+#endif
