@@ -11,7 +11,7 @@ GK_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -nostdinc \
   -Iguest-kit/include -Iabi/include -Ihypervisor/include \
   -DKIT_VIRT_BASE=0xffffffff80000000 -MMD -MP
 GK_LIB_SRCS := guest-kit/lib/runtime.c guest-kit/lib/traps.c guest-kit/lib/events.c \
-  guest-kit/lib/mm.c guest-kit/lib/grant.c guest-kit/lib/x86_64/entry.S hypervisor/common/vsnprintf.c hypervisor/common/string.c
+  guest-kit/lib/mm.c guest-kit/lib/grant.c guest-kit/lib/smp.c guest-kit/lib/x86_64/entry.S hypervisor/common/vsnprintf.c hypervisor/common/string.c
 GK_LIB    := $(GK_B)/libkit.a
 GK_START  := $(GK_B)/lib/x86_64/start.o
 # every directory under examples/, tests/ and control/ is one guest (control/

@@ -1,6 +1,8 @@
 /*
  * vcpu_op and set_timer_op: a domain's vCPUs and their timers, runstate and
- * vcpu_info placement. Domains have one vCPU for now, always up. Timers: one-shot (set_timer_op, or
+ * vcpu_info placement. A secondary vCPU is brought up as on Xen: it gets a
+ * context once (initialise), then up; down takes it off the CPU (and the
+ * last one down powers the domain off). Timers: one-shot (set_timer_op, or
  * VCPUOP_set_singleshot_timer; a deadline already past fires at once) and
  * periodic (at least 1 ms), both raising VIRQ_TIMER; as on Xen, a vCPU may
  * only arm its own timers.
@@ -11,7 +13,15 @@
 #include <hv/runstate.h>
 #include <hv/vtime.h>
 #include <asm/pv/mm.h>
+#include <asm/pv/vcpu-context.h>
+#include <hv/mm.h>
+#include <hv/sched.h>
+#include <sierra/sched.h>
 #include <sierra/vcpu.h>
+
+#define CONTEXT_ORDER 1     /* a vcpu_guest_context: two pages */
+_Static_assert(sizeof(struct pv_vcpu_guest_context) <= (PAGE_SIZE << CONTEXT_ORDER),
+               "vcpu_guest_context outgrew CONTEXT_ORDER");
 
 long do_set_timer_op(u64 timeout, u64 a2, u64 a3, u64 a4, u64 a5)
 {
@@ -20,6 +30,42 @@ long do_set_timer_op(u64 timeout, u64 a2, u64 a3, u64 a4, u64 a5)
         vcpu_stop_singleshot(current);
     else
         vcpu_set_singleshot(current, (s_time_t)timeout);   /* past: fires at once */
+    return 0;
+}
+
+static long initialise(struct vcpu *v, u64 arg)
+{
+    struct pv_vcpu_guest_context *c = alloc_xen_pages(CONTEXT_ORDER);
+    long rc;
+
+    if ( !c )
+        return -ENOMEM;
+    rc = copy_from_guest(c, arg, sizeof(*c)) ? -EFAULT : pv_vcpu_set_context(v, c);
+    free_xen_pages(c, CONTEXT_ORDER);
+    return rc;
+}
+
+/* as Xen: the last vCPU of a domain going down powers the domain off */
+static long down(struct vcpu *v)
+{
+    struct domain *d = v->domain;
+    bool others_up = false;
+
+    for ( unsigned int i = 0; i < d->nr_vcpus; i++ )
+        others_up |= d->vcpu[i] != v && !d->vcpu[i]->down;
+    if ( !others_up )
+    {
+        domain_shutdown(d, PV_SHUTDOWN_poweroff);
+        return 0;
+    }
+    if ( !v->down )
+    {
+        v->down = true;
+        if ( v == current )
+            sched_request();    /* off the CPU once this call returns */
+        else
+            runstate_change(v, PV_RUNSTATE_offline);
+    }
     return 0;
 }
 
@@ -34,8 +80,22 @@ long do_vcpu_op(u64 cmd, u64 vcpu, u64 arg, u64 a4, u64 a5)
     v = d->vcpu[vcpu];
     switch ( cmd )
     {
+    case PV_VCPUOP_initialise:
+        return initialise(v, arg);
+    case PV_VCPUOP_up:
+        if ( !v->initialised )
+            return -EINVAL;
+        if ( v->down )
+        {
+            v->down = false;
+            runstate_change(v, PV_RUNSTATE_runnable);
+            sched_request();
+        }
+        return 0;
+    case PV_VCPUOP_down:
+        return down(v);
     case PV_VCPUOP_is_up:
-        return 1;
+        return !v->down;
     case PV_VCPUOP_get_runstate_info:
     {
         struct pv_vcpu_runstate_info r;

@@ -13,12 +13,17 @@ trap 'rm -rf "$work"' EXIT
 
 for guest in "$TOP"/build/guest-kit/tests/* "$TOP"/build/guest-kit/examples/{hello,evtchn-timer,usermode}; do
   name=$(basename "$guest")
+  # options both hypervisors take for this guest (same names on Xen and Sierra)
+  case $name in
+    smp) hv_args=dom0_max_vcpus=2 ;;
+    *) hv_args= ;;
+  esac
   mkdir -p "$LOGDIR"
-  "$TOP/tools/xen-ref" run "$LOGDIR/xen-$name.log" "$guest"
+  "$TOP/tools/xen-ref" run "$LOGDIR/xen-$name.log" "$guest" ${hv_args:+-x "$hv_args"}
   xen_status=$?
   grep -v '^(XEN)\|^qemu-run:' "$LOGDIR/xen-$name.log" > "$work/$name.xen"
 
-  boot "sierra-$name" -m 1024 -a 'dom0_mem=256M' -r "$guest" -t 120
+  boot "sierra-$name" -m 1024 -a "dom0_mem=256M $hv_args" -r "$guest" -t 120
   grep -v '^(sierra)\|^qemu-run:' "$LOG" > "$work/$name.sierra"
 
   [ -s "$work/$name.xen" ] && [ $xen_status -eq 0 ]

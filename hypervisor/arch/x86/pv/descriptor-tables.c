@@ -72,17 +72,28 @@ void pv_load_gdt(struct vcpu *v)
 
 long do_set_gdt(u64 frame_list, u64 entries, u64 a3, u64 a4, u64 a5)
 {
-    struct vcpu *v = current;
-    unsigned int nr = (unsigned int)((entries + DESCS_PER_FRAME - 1) / DESCS_PER_FRAME);
     pfn_t frames[PV_GDT_MAX_FRAMES];
-    unsigned int got = 0;
-    long rc = 0;
 
     (void)a3; (void)a4; (void)a5;
     if ( entries > PV_FIRST_RESERVED_GDT_ENTRY )
         return -EINVAL;
-    if ( copy_from_guest(frames, frame_list, nr * sizeof(frames[0])) )
+    if ( copy_from_guest(frames, frame_list, pv_gdt_frames(entries) * sizeof(frames[0])) )
         return -EFAULT;
+    return pv_set_gdt(current, frames, entries);
+}
+
+unsigned int pv_gdt_frames(u64 entries)
+{
+    return (unsigned int)((entries + DESCS_PER_FRAME - 1) / DESCS_PER_FRAME);
+}
+
+long pv_set_gdt(struct vcpu *v, const pfn_t *frames, u64 entries)
+{
+    unsigned int nr = pv_gdt_frames(entries), got = 0;
+    long rc = 0;
+
+    if ( entries > PV_FIRST_RESERVED_GDT_ENTRY )
+        return -EINVAL;
     for ( ; got < nr && !rc; got++ )
         rc = get_frame(v->domain, frames[got]);
     if ( rc )

@@ -18,4 +18,10 @@
 /* the descriptor as it may be installed, or false if it may not */
 bool pv_check_descriptor(u64 *desc);
 
+struct vcpu;
+/* install frames (enough for `entries` descriptors) as v's GDT: each frame
+ * typed and checked, the old ones released; -EINVAL with nothing changed */
+long pv_set_gdt(struct vcpu *v, const pfn_t *frames, u64 entries);
+unsigned int pv_gdt_frames(u64 entries);
+
 #endif

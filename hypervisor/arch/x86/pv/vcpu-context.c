@@ -1,0 +1,141 @@
+/*
+ * Giving a vCPU its whole state at once (VCPUOP_initialise for a guest's
+ * secondary vCPUs, domctl setvcpucontext for a builder): registers, page
+ * tables, GDT, virtual IDT, callbacks, kernel stack, segment bases, FPU.
+ * The context is guest input: it is copied once, every address checked
+ * (canonical, outside the hypervisor hole), and only then are references
+ * taken on the page tables and GDT frames - each undone if a later one
+ * fails - so a refused context leaves the vCPU exactly as it was. A vCPU
+ * takes a context once; it stays down unless the context says VGCF_online.
+ */
+#include <asm/descriptors.h>
+#include <asm/guest-access.h>
+#include <asm/pv/context.h>
+#include <asm/pv/descriptors.h>
+#include <asm/pv/mm.h>
+#include <asm/pv/vcpu-context.h>
+#include <asm/x86.h>
+#include <hv/lib.h>
+#include <hv/vtime.h>
+
+static bool address_ok(u64 va)
+{
+    return (u64)((s64)(va << 16) >> 16) == va && guest_range_ok(va, 1);
+}
+
+static bool addresses_ok(const struct pv_vcpu_guest_context *c)
+{
+    const u64 addrs[] = {
+        c->user_regs.rip, c->user_regs.rsp, c->kernel_sp, c->fs_base, c->gs_base_kernel,
+        c->gs_base_user, c->event_callback_eip, c->failsafe_callback_eip,
+        c->syscall_callback_eip,
+    };
+
+    for ( unsigned int i = 0; i < ARRAY_SIZE(addrs); i++ )
+        if ( addrs[i] && !address_ok(addrs[i]) )
+            return false;
+    for ( unsigned int i = 0; i < ARRAY_SIZE(c->trap_ctxt); i++ )
+        if ( c->trap_ctxt[i].address && !address_ok(c->trap_ctxt[i].address) )
+            return false;
+    return true;
+}
+
+static long check(const struct pv_vcpu_guest_context *c)
+{
+    if ( !addresses_ok(c) )
+        return -EINVAL;
+    if ( c->ldt_ents )
+        return -EINVAL;         /* no LDTs yet (abi/ABI.md) */
+    if ( c->gdt_ents > PV_FIRST_RESERVED_GDT_ENTRY )
+        return -EINVAL;
+    if ( !(c->flags & PV_VGCF_in_kernel) && !c->ctrlreg[1] )
+        return -EINVAL;         /* user mode needs user tables */
+    if ( (c->flags & PV_VGCF_i387_valid) && !pv_fpu_state_ok((const u8 *)c->fpu_ctxt.x) )
+        return -EINVAL;
+    return 0;
+}
+
+/* page tables and GDT: references taken, or none */
+static long take_references(struct vcpu *v, const struct pv_vcpu_guest_context *c)
+{
+    pfn_t gdt[PV_GDT_MAX_FRAMES];
+    long rc;
+
+    for ( unsigned int i = 0; i < PV_GDT_MAX_FRAMES; i++ )
+        gdt[i] = c->gdt_frames[i];
+    rc = pv_set_baseptr(v, c->ctrlreg[3] >> PAGE_SHIFT, false);
+    if ( rc )
+        return rc;
+    if ( c->ctrlreg[1] )
+        rc = pv_set_baseptr(v, c->ctrlreg[1] >> PAGE_SHIFT, true);
+    if ( !rc )
+        rc = pv_set_gdt(v, gdt, c->gdt_ents);
+    if ( rc )
+        pv_vcpu_release_tables(v);
+    return rc;
+}
+
+static void load_registers(struct vcpu *v, const struct pv_vcpu_guest_context *c)
+{
+    const struct pv_cpu_user_regs *u = &c->user_regs;
+    struct vcpu_saved *s = &v->saved;
+    struct cpu_regs *r = &s->regs;
+
+    memset(r, 0, sizeof(*r));
+    r->r15 = u->r15; r->r14 = u->r14; r->r13 = u->r13; r->r12 = u->r12;
+    r->rbp = u->rbp; r->rbx = u->rbx; r->r11 = u->r11; r->r10 = u->r10;
+    r->r9 = u->r9; r->r8 = u->r8; r->rax = u->rax; r->rcx = u->rcx;
+    r->rdx = u->rdx; r->rsi = u->rsi; r->rdi = u->rdi;
+    r->rip = u->rip;
+    r->rsp = u->rsp;
+    r->rflags = u->rflags;
+    r->cs = u->cs == GUEST_CS32 ? GUEST_CS32 : GUEST_CS64;
+    r->ss = GUEST_DS;
+    s->ds = u->ds;
+    s->es = u->es;
+    s->fs = u->fs;
+    s->gs = u->gs;
+    /* the inactive GS base waits in SHADOW_GS_BASE, as after SWAPGS */
+    s->fs_base = c->fs_base;
+    s->gs_base = v->kernel_mode ? c->gs_base_kernel : c->gs_base_user;
+    s->shadow_gs_base = v->kernel_mode ? c->gs_base_user : c->gs_base_kernel;
+    if ( c->flags & PV_VGCF_i387_valid )
+        memcpy(s->fpu, c->fpu_ctxt.x, sizeof(s->fpu));
+    else
+        pv_vcpu_init_state(v);
+}
+
+long pv_vcpu_set_context(struct vcpu *v, const struct pv_vcpu_guest_context *c)
+{
+    long rc;
+
+    if ( v->initialised )
+        return -EEXIST;
+    rc = check(c);
+    if ( !rc )
+        rc = take_references(v, c);
+    if ( rc )
+        return rc;
+    /* as Xen: entry i is vector i's (unlike set_trap_table's list) */
+    for ( unsigned int i = 0; i < ARRAY_SIZE(c->trap_ctxt); i++ )
+    {
+        v->trap_ctxt[i] = c->trap_ctxt[i];
+        v->trap_ctxt[i].cs = GUEST_CS64;
+    }
+    v->kernel_mode = c->flags & PV_VGCF_in_kernel;
+    v->event_callback = c->event_callback_eip;
+    v->failsafe_callback = c->failsafe_callback_eip;
+    v->syscall_callback = c->syscall_callback_eip;
+    v->failsafe_masks_events = c->flags & PV_VGCF_failsafe_disables_events;
+    v->syscall_masks_events = c->flags & PV_VGCF_syscall_disables_events;
+    v->kernel_ss = c->kernel_ss | 3;
+    v->kernel_sp = c->kernel_sp;
+    v->fs_base = c->fs_base;
+    v->gs_base_kernel = c->gs_base_kernel;
+    v->gs_base_user = c->gs_base_user;
+    load_registers(v, c);
+    v->initialised = true;
+    v->down = !(c->flags & PV_VGCF_online);
+    vtime_start_vcpu(v);
+    return 0;
+}

@@ -1,0 +1,15 @@
+/*
+ * A vCPU's whole context in one call (pv/vcpu-context.c): VCPUOP_initialise
+ * and domctl setvcpucontext.
+ */
+#ifndef ASM_PV_VCPU_CONTEXT_H
+#define ASM_PV_VCPU_CONTEXT_H
+
+#include <hv/domain.h>
+#include <sierra/arch-x86.h>
+
+/* 0, -EEXIST (already has one), -EINVAL (a bad address, selector count,
+ * page table or GDT frame, FPU state, or an LDT: not supported yet) */
+long pv_vcpu_set_context(struct vcpu *v, const struct pv_vcpu_guest_context *c);
+
+#endif
