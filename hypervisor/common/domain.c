@@ -153,6 +153,8 @@ void domain_shutdown(struct domain *d, unsigned int reason)
     d->shutdown_reason = reason;
     pr_info("d%u: shut down (%s)\n", d->id,
             reason <= PV_SHUTDOWN_MAX ? shutdown_names[reason] : "?");
+    if ( d->id != 0 && domain_lookup(0) )
+        evtchn_send_virq(domain_lookup(0), 0, PV_VIRQ_DOM_EXC);    /* the tools look */
     if ( d->id == 0 )
     {
         domain_destroy(d);

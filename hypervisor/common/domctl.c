@@ -7,11 +7,17 @@
  * leaves none behind.
  */
 #include <asm/guest-access.h>
+#include <asm/pv/mm.h>
+#include <asm/pv/traps.h>
+#include <asm/pv/vcpu-context.h>
 #include <hv/domain.h>
 #include <hv/domctl.h>
 #include <hv/hypercall.h>
 #include <hv/lib.h>
+#include <hv/mm.h>
+#include <hv/sched.h>
 #include <sierra/domctl.h>
+#include <sierra/sched.h>
 
 static bool name_ok(const char *name)
 {
@@ -88,6 +94,44 @@ void domain_getinfo(const struct domain *d, struct sierra_domctl_getdomaininfo *
     memcpy(i->name, d->name, sizeof(i->name));
 }
 
+/* a builder gives a (paused or not yet started) vCPU its first context, in
+ * the 64-bit layout */
+static long setvcpucontext(struct domain *d, const struct sierra_domctl_vcpucontext *vc)
+{
+    struct pv_vcpu_guest_context *c;
+    long rc;
+
+    if ( d == current->domain )
+        return -EINVAL;
+    if ( vc->vcpu >= d->nr_vcpus )
+        return -ENOENT;
+    if ( !d->paused && d->vcpu[vc->vcpu]->initialised )
+        return -EBUSY;
+    c = alloc_xen_pages(CONTEXT_ORDER);
+    if ( !c )
+        return -ENOMEM;
+    rc = copy_from_guest(c, vc->ctxt, sizeof(*c)) ? -EFAULT
+                                                   : pv_vcpu_set_context(d->vcpu[vc->vcpu], c);
+    free_xen_pages(c, CONTEXT_ORDER);
+    return rc;
+}
+
+/* the hypercall stubs into frame mfn of d, which must be d's and untyped */
+static long hypercall_init(struct domain *d, u64 mfn)
+{
+    if ( mfn >= nr_frames || pt_get_page(&pv_pt_env, mfn, d->id) )
+        return -EINVAL;
+    if ( pt_get_type(&pv_pt_env, mfn, PGT_writable_page, d->id) )
+    {
+        pt_put_page(&pv_pt_env, mfn);
+        return -EINVAL;
+    }
+    pv_write_hypercall_page(maddr_to_virt(mfn << PAGE_SHIFT));
+    pt_put_type(&pv_pt_env, mfn);
+    pt_put_page(&pv_pt_env, mfn);
+    return 0;
+}
+
 long do_domctl(u64 arg, u64 a2, u64 a3, u64 a4, u64 a5)
 {
     struct sierra_domctl op;
@@ -127,6 +171,16 @@ long do_domctl(u64 arg, u64 a2, u64 a3, u64 a4, u64 a5)
             if ( d == current->domain )
                 return -EINVAL;
             d->paused = op.cmd == SIERRA_DOMCTL_pausedomain;
+            sched_request();
+            return 0;
+        case SIERRA_DOMCTL_setvcpucontext:
+            return setvcpucontext(d, &op.u.vcpucontext);
+        case SIERRA_DOMCTL_hypercall_init:
+            return hypercall_init(d, op.u.hypercall_init.gmfn);
+        case SIERRA_DOMCTL_shutdown:
+            if ( d == current->domain || op.u.shutdown.reason > PV_SHUTDOWN_MAX )
+                return -EINVAL;
+            domain_shutdown(d, op.u.shutdown.reason);
             return 0;
         case SIERRA_DOMCTL_max_mem:
             if ( op.u.max_mem.max_pages < d->tot_pages )

@@ -19,9 +19,6 @@
 #include <sierra/sched.h>
 #include <sierra/vcpu.h>
 
-#define CONTEXT_ORDER 1     /* a vcpu_guest_context: two pages */
-_Static_assert(sizeof(struct pv_vcpu_guest_context) <= (PAGE_SIZE << CONTEXT_ORDER),
-               "vcpu_guest_context outgrew CONTEXT_ORDER");
 
 long do_set_timer_op(u64 timeout, u64 a2, u64 a3, u64 a4, u64 a5)
 {

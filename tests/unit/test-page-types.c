@@ -220,23 +220,30 @@ static void test_mod_entry(void **state)
     build_hierarchy();
     assert_int_equal(pt_get_type(&env, 10, PGT_l4_page_table, DOM), 0);
     /* remap 15 writable in place of read-only */
-    assert_int_equal(pt_mod_entry(&env, 13, 1, 1, entry(15, _PAGE_PRESENT | _PAGE_RW), DOM), 0);
+    assert_int_equal(pt_mod_entry(&env, 13, 1, 1, entry(15, _PAGE_PRESENT | _PAGE_RW), DOM, DOM), 0);
     assert_int_equal(ttype(15), PGT_writable_page);
     /* refused updates change nothing */
-    assert_int_equal(pt_mod_entry(&env, 13, 1, 2, entry(12, _PAGE_PRESENT | _PAGE_RW), DOM),
+    assert_int_equal(pt_mod_entry(&env, 13, 1, 2, entry(12, _PAGE_PRESENT | _PAGE_RW), DOM, DOM),
                      -EBUSY);                                   /* a live L2, writable */
-    assert_int_equal(pt_mod_entry(&env, 13, 1, 2, entry(40, _PAGE_PRESENT), DOM), -EPERM);
-    assert_int_equal(pt_mod_entry(&env, 12, 2, 2, entry(16, _PAGE_PRESENT | (1UL << 55)), DOM),
+    assert_int_equal(pt_mod_entry(&env, 13, 1, 2, entry(40, _PAGE_PRESENT), DOM, DOM), -EPERM);
+    assert_int_equal(pt_mod_entry(&env, 12, 2, 2, entry(16, _PAGE_PRESENT | (1UL << 55)), DOM, DOM),
                      -EINVAL);                                  /* high bits: L1 only */
-    assert_int_equal(pt_mod_entry(&env, 13, 2, 2, entry(16, _PAGE_PRESENT), DOM), -EINVAL);
-    assert_int_equal(pt_mod_entry(&env, 10, 4, 256, entry(11, _PAGE_PRESENT), DOM), -EPERM);
-    assert_int_equal(pt_mod_entry(&env, 13, 1, 2, entry(16, _PAGE_PRESENT), OTHER), -EINVAL);
+    assert_int_equal(pt_mod_entry(&env, 13, 2, 2, entry(16, _PAGE_PRESENT), DOM, DOM), -EINVAL);
+    assert_int_equal(pt_mod_entry(&env, 10, 4, 256, entry(11, _PAGE_PRESENT), DOM, DOM), -EPERM);
+    assert_int_equal(pt_mod_entry(&env, 13, 1, 2, entry(16, _PAGE_PRESENT), OTHER, OTHER), -EINVAL);
     assert_int_equal(mem[13][2], 0);
+    /* a foreign mapping: an L1 entry may map pg_owner's frame, no higher level may */
+    assert_int_equal(pt_mod_entry(&env, 13, 1, 2, entry(40, _PAGE_PRESENT | _PAGE_RW), DOM, OTHER), 0);
+    assert_int_equal(ttype(40), PGT_writable_page);
+    assert_int_equal(pt_mod_entry(&env, 13, 1, 3, entry(16, _PAGE_PRESENT), DOM, OTHER), -EPERM);
+    assert_int_equal(pt_mod_entry(&env, 12, 2, 3, entry(44, _PAGE_PRESENT), DOM, OTHER), -EPERM);
+    assert_int_equal(pt_mod_entry(&env, 13, 1, 2, 0, DOM, DOM), 0);    /* unmapped again */
+    assert_int_equal(tcount(40), 0);
     /* unmapping releases */
-    assert_int_equal(pt_mod_entry(&env, 13, 1, 0, 0, DOM), 0);
+    assert_int_equal(pt_mod_entry(&env, 13, 1, 0, 0, DOM, DOM), 0);
     assert_int_equal(tcount(14), 0);
     /* a table not in use cannot be modified through this path */
-    assert_int_equal(pt_mod_entry(&env, 20, 1, 0, entry(16, _PAGE_PRESENT), DOM), -EINVAL);
+    assert_int_equal(pt_mod_entry(&env, 20, 1, 0, entry(16, _PAGE_PRESENT), DOM, DOM), -EINVAL);
     pt_put_type(&env, 10);
     assert_clean();
 }

@@ -16,6 +16,7 @@
 #include <hv/mm.h>
 #include <hv/printk.h>
 #include <hv/pv-elf.h>
+#include <hv/pv-layout.h>
 #include <sierra/start-info.h>
 #include <sierra/xenver.h>
 
@@ -29,7 +30,7 @@
 
 struct builder {
     struct domain *d;
-    struct dom0_layout l;
+    struct pv_layout l;
     u64 *p2m;                   /* the hypervisor's copy while building */
     u64 nr_pages;
     pfn_t next_pt;              /* next free page-table pfn */
@@ -89,7 +90,7 @@ static pte_t *next_table(struct builder *b, pte_t *table, unsigned int idx)
 
 static pfn_t build_page_tables(struct builder *b)
 {
-    struct dom0_layout *l = &b->l;
+    struct pv_layout *l = &b->l;
     pte_t *l4;
 
     b->next_pt = (l->vpt_start - l->v_start) >> PAGE_SHIFT;
@@ -179,8 +180,8 @@ int dom0_build(const struct boot_module *kernel, const struct boot_module *initr
                info.f_required & ~SIERRA_PV_FEATURES);
         return -EOPNOTSUPP;
     }
-    rc = dom0_compute_layout(info.virt_base, info.virt_kstart, info.virt_kend, initrd_len,
-                             nr_pages, &b.l);
+    rc = pv_compute_layout(info.virt_base, info.virt_kstart, info.virt_kend, initrd_len,
+                           nr_pages, 0, &b.l);
     if ( rc )
     {
         pr_err("dom0: %lu pages cannot hold the initial layout (%d)\n",

@@ -33,6 +33,7 @@ static hypercall_fn *const hypercall_table[PV_NR_HYPERCALLS] = {
     [PV_HYPERCALL_callback_op]          = do_callback_op,
     [PV_HYPERCALL_event_channel_op]     = do_event_channel_op,
     [PV_HYPERCALL_physdev_op]           = do_physdev_op,
+    [PV_HYPERCALL_update_va_mapping_otherdomain] = do_update_va_mapping_otherdomain,
     [PV_HYPERCALL_sysctl]               = do_sysctl,
     [PV_HYPERCALL_domctl]               = do_domctl,
 };

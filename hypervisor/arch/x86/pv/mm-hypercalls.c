@@ -13,11 +13,27 @@
 #include <hv/mm.h>
 #include <sierra/mmu.h>
 
-static long check_domain(u64 domid)
+/*
+ * The domain whose frames the batch may map and pin ("pg_owner" in Xen):
+ * the caller, or for a privileged caller any other live domain (a builder
+ * laying out a new domain, a console relay mapping its ring).
+ */
+static long page_owner(u64 domid, struct domain **pg_owner)
 {
+    struct domain *d;
+
     if ( domid == PV_DOMID_SELF || domid == current->domain->id )
+    {
+        *pg_owner = current->domain;
         return 0;
-    return current->domain->privileged ? -ESRCH : -EPERM;   /* foreign: not yet */
+    }
+    if ( !current->domain->privileged )
+        return -EPERM;
+    d = domid < PV_DOMID_FIRST_RESERVED ? domain_lookup((domid_t)domid) : NULL;
+    if ( !d || d->state == DOMAIN_DYING )
+        return -ESRCH;
+    *pg_owner = d;
+    return 0;
 }
 
 static void flush(u64 flags, u64 va)
@@ -28,8 +44,10 @@ static void flush(u64 flags, u64 va)
         write_cr3(read_cr3());
 }
 
-/* a write of an entry in a frame the guest owns: a live table, or plain memory */
-static long normal_update(pfn_t mfn, unsigned int idx, pte_t val, bool preserve_ad)
+/* a write of an entry in a frame the guest owns: a live table, or plain
+ * memory; an L1 entry may map a frame of pg_owner */
+static long normal_update(pfn_t mfn, unsigned int idx, pte_t val, bool preserve_ad,
+                          domid_t pg_owner)
 {
     domid_t owner = current->domain->id;
     struct frame *f;
@@ -47,7 +65,7 @@ static long normal_update(pfn_t mfn, unsigned int idx, pte_t val, bool preserve_
     if ( preserve_ad )
         val |= t[idx] & (_PAGE_ACCESSED | _PAGE_DIRTY);
     if ( level && (f->type_info & PGT_COUNT_MASK) )
-        return pt_mod_entry(&pv_pt_env, mfn, level, idx, val, owner);
+        return pt_mod_entry(&pv_pt_env, mfn, level, idx, val, owner, pg_owner);
     /* not a table in use: an ordinary write, allowed while nothing else types it */
     rc = pt_get_type(&pv_pt_env, mfn, PGT_writable_page, owner);
     if ( rc )
@@ -57,7 +75,7 @@ static long normal_update(pfn_t mfn, unsigned int idx, pte_t val, bool preserve_
     return 0;
 }
 
-static long mmu_update_one(const void *r)
+static long mmu_update_one(const void *r, struct domain *pg_owner)
 {
     const struct pv_mmu_update *req = r;
     u64 cmd = req->ptr & 3;
@@ -68,10 +86,10 @@ static long mmu_update_one(const void *r)
     case PV_MMU_NORMAL_PT_UPDATE:
     case PV_MMU_PT_UPDATE_PRESERVE_AD:
         return normal_update(mfn, (req->ptr & (PAGE_SIZE - 1)) / 8, req->val,
-                             cmd == PV_MMU_PT_UPDATE_PRESERVE_AD);
+                             cmd == PV_MMU_PT_UPDATE_PRESERVE_AD, pg_owner->id);
     case PV_MMU_MACHPHYS_UPDATE:
         if ( mfn >= nr_frames || frame_table[mfn].state != FRAME_ALLOCATED ||
-             frame_table[mfn].owner != current->domain->id || !m2p_valid(mfn) )
+             frame_table[mfn].owner != pg_owner->id || !m2p_valid(mfn) )
             return -EPERM;
         m2p_set(mfn, req->val);
         return 0;
@@ -88,11 +106,12 @@ static long mmu_update_one(const void *r)
  */
 static inline __attribute__((always_inline))
 long run_batch(u64 reqs, u64 count, u64 pdone, u64 domid, size_t size,
-                      long (*one)(const void *req))
+                      long (*one)(const void *req, struct domain *pg_owner))
 {
     u8 req[sizeof(struct pv_mmuext_op) > sizeof(struct pv_mmu_update) ?
            sizeof(struct pv_mmuext_op) : sizeof(struct pv_mmu_update)];
-    long rc = check_domain(domid);
+    struct domain *pg_owner = NULL;
+    long rc = page_owner(domid, &pg_owner);
     u64 done = 0;
 
     if ( rc )
@@ -104,7 +123,7 @@ long run_batch(u64 reqs, u64 count, u64 pdone, u64 domid, size_t size,
             rc = -EFAULT;
             break;
         }
-        rc = one(req);
+        rc = one(req, pg_owner);
         if ( rc )
             break;
     }
@@ -119,24 +138,39 @@ long do_mmu_update(u64 reqs, u64 count, u64 pdone, u64 domid, u64 a5)
     return run_batch(reqs, count, pdone, domid, sizeof(struct pv_mmu_update), mmu_update_one);
 }
 
-long do_update_va_mapping(u64 va, u64 val, u64 flags, u64 a4, u64 a5)
+/* the L1 entry for va in the caller's current tables, mapping a frame of pg_owner */
+static long update_va_mapping(u64 va, u64 val, u64 flags, domid_t pg_owner)
 {
     struct vcpu *v = current;
     pfn_t l1;
     unsigned int idx;
     long rc;
 
-    (void)a4; (void)a5;
     if ( !guest_range_ok(va, 1) )
         return -EINVAL;
     rc = pv_find_l1(v->kernel_mode ? v->guest_table : v->guest_table_user, va, &l1, &idx);
     if ( rc )
         return rc;
-    rc = normal_update(l1, idx, val, false);
+    rc = normal_update(l1, idx, val, false, pg_owner);
     if ( rc )
         return rc;
     flush(flags, va);
     return 0;
+}
+
+long do_update_va_mapping(u64 va, u64 val, u64 flags, u64 a4, u64 a5)
+{
+    (void)a4; (void)a5;
+    return update_va_mapping(va, val, flags, current->domain->id);
+}
+
+long do_update_va_mapping_otherdomain(u64 va, u64 val, u64 flags, u64 domid, u64 a5)
+{
+    struct domain *pg_owner;
+    long rc = page_owner(domid, &pg_owner);
+
+    (void)a5;
+    return rc ? rc : update_va_mapping(va, val, flags, pg_owner->id);
 }
 
 /*
@@ -144,9 +178,8 @@ long do_update_va_mapping(u64 va, u64 val, u64 flags, u64 a4, u64 a5)
  * table (not ours, pinned already, in use as something else); a failure
  * further down (an entry's frame in use as another type) keeps its own errno.
  */
-static long pin(pfn_t mfn, unsigned int level)
+static long pin(pfn_t mfn, unsigned int level, domid_t owner)
 {
-    domid_t owner = current->domain->id;
     u64 type = (u64)level << PGT_TYPE_SHIFT;
     struct frame *f = mfn < nr_frames ? &frame_table[mfn] : NULL;
     long rc;
@@ -167,9 +200,9 @@ static long pin(pfn_t mfn, unsigned int level)
     return 0;
 }
 
-static long unpin(pfn_t mfn)
+static long unpin(pfn_t mfn, domid_t owner)
 {
-    if ( mfn >= nr_frames || frame_table[mfn].owner != current->domain->id ||
+    if ( mfn >= nr_frames || frame_table[mfn].owner != owner ||
          !(frame_table[mfn].type_info & PGT_pinned) )
         return -EINVAL;
     frame_table[mfn].type_info &= ~PGT_pinned;
@@ -178,7 +211,9 @@ static long unpin(pfn_t mfn)
     return 0;
 }
 
-static long mmuext_one(const void *req)
+/* tables are pinned in pg_owner (a builder pins a new domain's); the
+ * base pointers are the caller's own (-EPERM with another pg_owner, as Xen) */
+static long mmuext_one(const void *req, struct domain *pg_owner)
 {
     const struct pv_mmuext_op *op = req;
     struct vcpu *v = current;
@@ -189,13 +224,14 @@ static long mmuext_one(const void *req)
     case PV_MMUEXT_PIN_L2_TABLE:
     case PV_MMUEXT_PIN_L3_TABLE:
     case PV_MMUEXT_PIN_L4_TABLE:
-        return pin(op->arg1.mfn, op->cmd - PV_MMUEXT_PIN_L1_TABLE + 1);
+        return pin(op->arg1.mfn, op->cmd - PV_MMUEXT_PIN_L1_TABLE + 1, pg_owner->id);
     case PV_MMUEXT_UNPIN_TABLE:
-        return unpin(op->arg1.mfn);
+        return unpin(op->arg1.mfn, pg_owner->id);
     case PV_MMUEXT_NEW_BASEPTR:
-        return pv_set_baseptr(v, op->arg1.mfn, false);
     case PV_MMUEXT_NEW_USER_BASEPTR:
-        return pv_set_baseptr(v, op->arg1.mfn, true);
+        if ( pg_owner != v->domain )
+            return -EPERM;
+        return pv_set_baseptr(v, op->arg1.mfn, op->cmd == PV_MMUEXT_NEW_USER_BASEPTR);
     case PV_MMUEXT_TLB_FLUSH_LOCAL:
     case PV_MMUEXT_TLB_FLUSH_MULTI:
     case PV_MMUEXT_TLB_FLUSH_ALL:

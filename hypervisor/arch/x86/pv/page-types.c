@@ -175,7 +175,7 @@ static void put_entry_refs(const struct pt_env *env, unsigned int level, pte_t e
 }
 
 int pt_mod_entry(const struct pt_env *env, pfn_t table, unsigned int level,
-                 unsigned int idx, pte_t new_e, domid_t owner)
+                 unsigned int idx, pte_t new_e, domid_t owner, domid_t pg_owner)
 {
     struct frame *f = frame_of(env, table);
     pte_t *t, old_e;
@@ -193,7 +193,7 @@ int pt_mod_entry(const struct pt_env *env, pfn_t table, unsigned int level,
         if ( (new_e & PTE_ADDR_MASK) >> PAGE_SHIFT == table && level > 1 )
             return -EINVAL;
         new_e = guest_entry_fixup(level, new_e);
-        rc = get_entry_refs(env, level, new_e, owner);
+        rc = get_entry_refs(env, level, new_e, level == 1 ? pg_owner : owner);
         if ( rc )
             return rc;
     }

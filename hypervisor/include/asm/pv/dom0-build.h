@@ -8,17 +8,6 @@
 #include <asm/bootinfo.h>
 #include <hv/domain.h>
 
-struct dom0_layout {
-    u64 v_start, v_end;
-    u64 vkern_start, vkern_end, vinitrd_start, vinitrd_end;
-    u64 vphysmap_start, vphysmap_end, vstartinfo_start, vstartinfo_end;
-    u64 vpt_start, vpt_end, vstack_start, vstack_end;
-    u64 nr_pt_pages;
-};
-
-/* Xen's layout for a kernel at [kstart, kend) from v_start (pure logic). */
-int dom0_compute_layout(u64 v_start, u64 kstart, u64 kend, u64 initrd_len, u64 nr_pages,
-                        struct dom0_layout *l);
 
 /* Build dom0 with nr_vcpus vCPUs and return vCPU 0 ready to start (the
  * others wait for VCPUOP_initialise/up); 0 or -errno (nothing left behind). */

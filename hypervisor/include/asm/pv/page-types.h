@@ -56,10 +56,12 @@ void pt_put_page(const struct pt_env *env, pfn_t pfn);
 int pt_get_type(const struct pt_env *env, pfn_t pfn, u64 type, domid_t owner);
 void pt_put_type(const struct pt_env *env, pfn_t pfn);
 
-/* Replace entry idx of the level-`level` table pfn (in use as a table) with
- * new_e, validated: the old entry's references are released after. */
+/* Replace entry idx of the level-`level` table pfn (in use as a table, owned
+ * by owner) with new_e, validated: the old entry's references are released
+ * after. An L1 entry may map a frame of pg_owner (a privileged domain's
+ * foreign mapping, e.g. a builder's); tables above L1 only owner's. */
 int pt_mod_entry(const struct pt_env *env, pfn_t table, unsigned int level,
-                 unsigned int idx, pte_t new_e, domid_t owner);
+                 unsigned int idx, pte_t new_e, domid_t owner, domid_t pg_owner);
 
 /* The level of a page-table type, or 0 */
 static inline unsigned int pt_type_level(u64 type)

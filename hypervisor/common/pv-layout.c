@@ -1,13 +1,14 @@
 /*
- * Xen's dom0 virtual layout, which PV kernels depend on: from v_start, the
- * kernel, the initrd, the P2M array (one unsigned long per page), start_info
- * (followed by room for the dom0 VGA info), the initial page tables, one page
- * of boot stack; the whole mapped with 4 KiB pages up to v_end, rounded up to
- * 4 MiB with at least 512 KiB to spare. The page-table count depends on v_end
- * and v_end on it, so it is found by trying counts until they fit.
+ * Xen's PV virtual layout (hv/pv-layout.h), which PV kernels depend on: from
+ * v_start, the kernel, the initrd, the P2M array (one unsigned long per
+ * page), start_info (followed by room for the dom0 VGA info), the special
+ * pages, the initial page tables, one page of boot stack; the whole mapped
+ * with 4 KiB pages up to v_end, rounded up to 4 MiB with at least 512 KiB to
+ * spare (Xen's dom0 rule, kept for domUs too). The page-table count depends
+ * on v_end and v_end on it, so it is found by trying counts until they fit.
  */
 #include <asm/page.h>
-#include <asm/pv/dom0-build.h>
+#include <hv/pv-layout.h>
 #include <sierra/start-info.h>
 
 #define MB4 (4UL << 20)
@@ -23,8 +24,8 @@ static u64 spans(u64 s, u64 e, unsigned int shift)
     return ((e - 1) >> shift) - (s >> shift) + 1;
 }
 
-int dom0_compute_layout(u64 v_start, u64 kstart, u64 kend, u64 initrd_len, u64 nr_pages,
-                        struct dom0_layout *l)
+int pv_compute_layout(u64 v_start, u64 kstart, u64 kend, u64 initrd_len, u64 nr_pages,
+                      unsigned int nr_special, struct pv_layout *l)
 {
     if ( kstart < v_start || kend <= kstart )
         return -EINVAL;
@@ -38,7 +39,8 @@ int dom0_compute_layout(u64 v_start, u64 kstart, u64 kend, u64 initrd_len, u64 n
     l->vstartinfo_start = pg_up(l->vphysmap_end);
     l->vstartinfo_end = l->vstartinfo_start + sizeof(struct pv_start_info) +
                         sizeof(struct pv_dom0_vga_console_info);
-    l->vpt_start = pg_up(l->vstartinfo_end);
+    l->vspecial_start = pg_up(l->vstartinfo_end);
+    l->vpt_start = l->vspecial_start + nr_special * PAGE_SIZE;
     for ( l->nr_pt_pages = 1; ; l->nr_pt_pages++ )
     {
         u64 needed;
@@ -51,12 +53,12 @@ int dom0_compute_layout(u64 v_start, u64 kstart, u64 kend, u64 initrd_len, u64 n
             l->v_end += MB4;
         if ( l->v_end < l->v_start )
             return -EINVAL;     /* wrapped past the top of the address space */
-        needed = 1 + spans(l->v_start, l->v_end, L4_SHIFT) + spans(l->v_start, l->v_end, L3_SHIFT) +
-                 spans(l->v_start, l->v_end, L2_SHIFT);
+        needed = 1 + spans(l->v_start, l->v_end, L4_SHIFT) +
+                 spans(l->v_start, l->v_end, L3_SHIFT) + spans(l->v_start, l->v_end, L2_SHIFT);
         if ( needed <= l->nr_pt_pages )
             break;
     }
     if ( (l->v_end - l->v_start) >> PAGE_SHIFT > nr_pages )
-        return -ENOMEM;         /* the initial mapping needs more pages than dom0 has */
+        return -ENOMEM;         /* the initial mapping needs more pages than the domain has */
     return 0;
 }

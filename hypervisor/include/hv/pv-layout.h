@@ -1,0 +1,30 @@
+/*
+ * The initial virtual layout of a 64-bit PV domain, as Xen's builders make
+ * it (pv-abi-notes: "The kernel image and the builder"): from v_start the
+ * kernel, the initrd, the P2M array, start_info, the special pages (a domU's
+ * xenstore and console rings), the initial page tables, one page of boot
+ * stack; all of it mapped with 4 KiB pages up to v_end. Pure logic, shared
+ * by the hypervisor's dom0 builder and the tools' domU builder, and
+ * unit-tested on the host.
+ */
+#ifndef HV_PV_LAYOUT_H
+#define HV_PV_LAYOUT_H
+
+#include <hv/types.h>
+
+struct pv_layout {
+    u64 v_start, v_end;
+    u64 vkern_start, vkern_end, vinitrd_start, vinitrd_end;
+    u64 vphysmap_start, vphysmap_end, vstartinfo_start, vstartinfo_end;
+    u64 vspecial_start;         /* nr_special pages, one after the other */
+    u64 vpt_start, vpt_end, vstack_start, vstack_end;
+    u64 nr_pt_pages;
+};
+
+/* Lay out a kernel at [kstart, kend) from v_start with nr_special pages
+ * after start_info (dom0: 0, a domU: 2); 0, -EINVAL (bad range) or -ENOMEM
+ * (nr_pages cannot hold the initial mapping). */
+int pv_compute_layout(u64 v_start, u64 kstart, u64 kend, u64 initrd_len, u64 nr_pages,
+                      unsigned int nr_special, struct pv_layout *l);
+
+#endif
