@@ -39,6 +39,12 @@ $(GK_LIB): $(patsubst %.S,$(GK_B)/%.o,$(patsubst %.c,$(GK_B)/%.o,$(GK_LIB_SRCS))
 gk_objs = $(patsubst %.c,$(GK_B)/%.o,$(wildcard guest-kit/$(1)/*.c))
 gk_dir = $(patsubst $(GK_B)/%,%,$(1))
 
+# control/ guests also get the tools' domain builder and the code it shares
+# with the hypervisor (ELF notes, layout)
+GK_BUILDER_SRCS := dom0-tools/lib/pv-build.c hypervisor/common/pv-elf.c hypervisor/common/pv-layout.c
+GK_BUILDER_OBJS := $(patsubst %.c,$(GK_B)/%.o,$(GK_BUILDER_SRCS))
+$(filter $(GK_B)/control/%,$(GK_GUESTS)): $(GK_BUILDER_OBJS)
+
 $(GK_B)/examples/% $(GK_B)/tests/% $(GK_B)/control/%: $(GK_START) $(GK_LIB) guest-kit/lib/kit.lds \
                                     $$(call gk_objs,$$(call gk_dir,$$@))
 	@mkdir -p $(@D)

@@ -169,11 +169,15 @@ void domain_crash(struct domain *d, const char *why)
     domain_shutdown(d, PV_SHUTDOWN_crash);
 }
 
-/* Drop every reference the domain holds, then give its frames back. */
+/* Drop every reference the domain holds, then give its frames back. A frame
+ * another domain still maps (a builder's or relay's foreign mapping, a grant)
+ * cannot go yet: as on Xen it outlives the domain, owned by no one (so
+ * nobody can map it anew, and its id can be reused safely), and is freed
+ * with its last mapping. */
 void domain_destroy(struct domain *d)
 {
     struct frame_audit after;
-    u64 freed = 0;
+    u64 freed = 0, held = 0;
 
     d->state = DOMAIN_DYING;
     vtime_stop_domain(d);
@@ -191,10 +195,17 @@ void domain_destroy(struct domain *d)
 
         if ( f->state != FRAME_ALLOCATED || f->owner != d->id || p == d->shared_info_mfn )
             continue;
-        if ( f->ref_count != 1 || f->type_info )
+        if ( f->ref_count > 1 )
         {
-            pr_err("d%u: frame %#lx still in use (refs %u, type %#lx): leaked\n", d->id,
-                   (unsigned long)p, f->ref_count, (unsigned long)f->type_info);
+            f->owner = PV_DOMID_XEN;
+            pv_give_back_frame(p);
+            held++;
+            continue;
+        }
+        if ( f->type_info )
+        {
+            pr_err("d%u: frame %#lx typed %#lx with no reference: leaked\n", d->id,
+                   (unsigned long)p, (unsigned long)f->type_info);
             continue;
         }
         f->ref_count = 0;
@@ -208,6 +219,9 @@ void domain_destroy(struct domain *d)
     frame_table[d->shared_info_mfn].ref_count = 0;
     free_xen_pages(d->shared_info, 0);
     frame_audit(frame_table, nr_frames, &after);
+    if ( held )
+        pr_info("d%u: %lu frames still mapped by other domains: freed when unmapped\n",
+                d->id, (unsigned long)held);
     pr_info("d%u: destroyed, %lu frames freed, frame audit: %lu errors\n", d->id,
             (unsigned long)freed, (unsigned long)after.errors);
     domains[d->id] = NULL;

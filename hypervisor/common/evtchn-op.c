@@ -21,8 +21,18 @@ static long alloc_unbound(struct domain *d, u64 arg)
     long port;
 
     COPY_IN(op);
+    /* as Xen: remote_dom SELF is the caller, even for a port in another domain */
+    if ( op.remote_dom == PV_DOMID_SELF )
+        op.remote_dom = d->id;
     if ( op.dom != PV_DOMID_SELF && op.dom != d->id )
-        return d->privileged ? -ESRCH : -EPERM;
+    {
+        /* a builder wiring a new domain's console and xenstore to itself */
+        if ( !d->privileged )
+            return -EPERM;
+        d = domain_lookup(op.dom);
+        if ( !d || d->state == DOMAIN_DYING )
+            return -ESRCH;
+    }
     port = evtchn_alloc_unbound(d, op.remote_dom);
     if ( port < 0 )
         return port;

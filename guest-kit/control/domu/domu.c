@@ -1,0 +1,255 @@
+/*
+ * domu: dom0 builds, runs and destroys domUs with the tools' builder
+ * (dom0-tools/lib/pv-build.c) over Sierra's control ABI, the way the `sierra`
+ * CLI will through privcmd. Its module is the domU's kernel (guest-kit's
+ * hello). Each round: create a paused domain, build the kernel into it,
+ * unpause, wait for VIRQ_DOM_EXC, see it shut down with poweroff, destroy it
+ * and find every page back. Builds that must fail (a kernel that is not one,
+ * too little memory) leave nothing behind once destroyed. Not compared with
+ * Xen: domctl is Sierra's own interface.
+ */
+#include <sierra-guest/events.h>
+#include <sierra-guest/hypercall.h>
+#include <sierra-guest/kit.h>
+#include <sierra/domctl.h>
+#include <sierra/errno.h>
+#include <sierra/sched.h>
+#include <sierra/sysctl.h>
+#include <sierra/xenver.h>
+#include <hv/lib.h>
+#include "../../../dom0-tools/lib/pv-build.h"
+
+#define ROUNDS      20
+#define DOMU_PAGES  2048        /* 8 MiB */
+
+static u64 p2m[DOMU_PAGES];
+static volatile unsigned int dom_exc;
+static unsigned char *window;   /* where the builder's frame is mapped */
+
+struct target {
+    uint16_t domid;
+};
+
+static long domctl(struct sierra_domctl *op)
+{
+    op->interface_version = SIERRA_DOMCTL_INTERFACE_VERSION;
+    return HC(PV_HYPERCALL_domctl, op, 0, 0, 0, 0);
+}
+
+static unsigned long free_pages(void)
+{
+    struct sierra_sysctl op = { .cmd = SIERRA_SYSCTL_physinfo,
+                                .interface_version = SIERRA_SYSCTL_INTERFACE_VERSION };
+
+    HC(PV_HYPERCALL_sysctl, &op, 0, 0, 0, 0);
+    return op.u.physinfo.free_pages;
+}
+
+static int op_populate(void *ctx, u64 nr, u64 *frames)
+{
+    struct target *t = ctx;
+    struct pv_memory_reservation r = { .nr_extents = nr, .domid = t->domid };
+    long rc;
+
+    for ( u64 i = 0; i < nr; i++ )
+        frames[i] = i;                          /* in: the pfn; out: its frame */
+    r.extent_start.p = (pv_pfn_t *)frames;
+    rc = hyp_memory_op(PV_XENMEM_populate_physmap, &r);
+    return rc == (long)nr ? 0 : rc < 0 ? (int)rc : -PV_ENOMEM;
+}
+
+static void *op_map(void *ctx, u64 mfn)
+{
+    struct target *t = ctx;
+    u64 pte = (mfn << 12) | 0x67;               /* P RW U A D */
+
+    if ( HC(PV_HYPERCALL_update_va_mapping_otherdomain, window, pte, PV_UVMF_INVLPG, t->domid, 0) )
+        return NULL;
+    return window;
+}
+
+static void op_unmap(void *ctx)
+{
+    (void)ctx;
+    hyp_update_va_mapping((unsigned long)window, 0, PV_UVMF_INVLPG);
+}
+
+static long op_alloc_unbound(void *ctx)
+{
+    struct target *t = ctx;
+    struct pv_evtchn_alloc_unbound a = { .dom = t->domid, .remote_dom = 0 };
+    long rc = hyp_event_channel_op(PV_EVTCHNOP_alloc_unbound, &a);
+
+    return rc ? rc : (long)a.port;
+}
+
+static int op_hypercall_init(void *ctx, u64 mfn)
+{
+    struct target *t = ctx;
+    struct sierra_domctl op = { .cmd = SIERRA_DOMCTL_hypercall_init, .domain = t->domid };
+
+    op.u.hypercall_init.gmfn = mfn;
+    return (int)domctl(&op);
+}
+
+static int op_pin_l4(void *ctx, u64 mfn)
+{
+    struct target *t = ctx;
+    struct pv_mmuext_op op = { .cmd = PV_MMUEXT_PIN_L4_TABLE, .arg1.mfn = mfn };
+
+    return (int)hyp_mmuext_op(&op, 1, NULL, t->domid);
+}
+
+static int op_set_context(void *ctx, const struct pv_vcpu_guest_context *c)
+{
+    struct target *t = ctx;
+    struct sierra_domctl op = { .cmd = SIERRA_DOMCTL_setvcpucontext, .domain = t->domid };
+
+    op.u.vcpucontext.vcpu = 0;
+    op.u.vcpucontext.ctxt = (unsigned long)c;
+    return (int)domctl(&op);
+}
+
+static void on_dom_exc(unsigned int port)
+{
+    (void)port;
+    dom_exc++;
+}
+
+static long simple(uint32_t cmd, uint16_t dom)
+{
+    struct sierra_domctl op = { .cmd = cmd, .domain = dom };
+
+    return domctl(&op);
+}
+
+/* create a paused domain and build kernel[0..len) into it with nr_pages */
+static long create_and_build(const char *name, const void *kernel, size_t len, u64 nr_pages,
+                             struct pv_build_result *r)
+{
+    struct sierra_domctl op = { .cmd = SIERRA_DOMCTL_createdomain };
+    struct target t;
+    struct pv_build_ops ops = {
+        .ctx = &t, .populate = op_populate, .map = op_map, .unmap = op_unmap,
+        .alloc_unbound = op_alloc_unbound, .hypercall_init = op_hypercall_init,
+        .pin_l4 = op_pin_l4, .set_context = op_set_context,
+    };
+    struct pv_build_args a = { .kernel = kernel, .kernel_len = len, .nr_pages = nr_pages,
+                               .cmdline = "from the domu builder" };
+    long rc;
+
+    op.u.createdomain.flags = SIERRA_CDF_pv64;
+    op.u.createdomain.max_vcpus = 1;
+    op.u.createdomain.max_pages = nr_pages;
+    memcpy(op.u.createdomain.name, name, strlen(name) + 1);
+    rc = domctl(&op);
+    if ( rc )
+        return rc;
+    t.domid = op.domain;
+    op = (struct sierra_domctl){ .cmd = SIERRA_DOMCTL_getdomaininfo, .domain = t.domid };
+    rc = domctl(&op);
+    a.shared_info_mfn = op.u.getdomaininfo.shared_info_frame;
+    a.features = (1u << PV_XENFEAT_writable_descriptor_tables) |
+                 (1u << PV_XENFEAT_pae_pgdir_above_4gb);
+    if ( !rc )
+        rc = pv_build_domain(&ops, &a, p2m, r);
+    if ( rc )
+    {
+        simple(SIERRA_DOMCTL_destroydomain, t.domid);
+        return rc;
+    }
+    return t.domid;
+}
+
+static struct sierra_domctl_getdomaininfo info_of(uint16_t domid)
+{
+    struct sierra_domctl op = { .cmd = SIERRA_DOMCTL_getdomaininfo, .domain = domid };
+
+    domctl(&op);
+    return op.u.getdomaininfo;
+}
+
+int main(void)
+{
+    const void *kernel = (const void *)start_info->mod_start;
+    size_t len = start_info->mod_len;
+    struct pv_build_result r;
+    unsigned long before, after;
+    unsigned int rounds_ok = 0;
+    long port, id;
+
+    printf("domu: start\n");
+    kit_events_init(kit_spare_page(0));
+    window = kit_spare_page(1);
+    port = kit_bind_virq(PV_VIRQ_DOM_EXC);
+    kit_bind_handler((unsigned int)port, on_dom_exc);
+    check(port > 0 && len > 0, "VIRQ_DOM_EXC bound (port %ld), a %lu-byte kernel as module",
+          port, (unsigned long)len);
+    before = free_pages();
+
+    id = create_and_build("bad-kernel", (const char *)kernel + 64, len - 64, DOMU_PAGES, &r);
+    check(id == -PV_ENOEXEC, "building what is not a kernel -> %ld", id);
+    id = create_and_build("too-small", kernel, len, 512, &r);
+    check(id == -PV_ENOMEM, "building into 2 MiB (too small for its layout) -> %ld", id);
+    check(free_pages() == before, "after the failed builds every page is back");
+
+    /* destroyed while dom0 still maps one of its frames: the frame lives on
+     * (no use after free), then goes with the mapping */
+    id = create_and_build("mapped", kernel, len, DOMU_PAGES, &r);
+    {
+        struct target t = { .domid = (uint16_t)id };
+        const char *si = op_map(&t, p2m[(r.start_info_va - 0xffffffff80000000UL) >> 12]);
+
+        check(id > 0 && si && !memcmp(si, "xen-3.0-x86_64", 14),
+              "built domain %ld, its start_info mapped in dom0", id);
+        check(simple(SIERRA_DOMCTL_destroydomain, (uint16_t)id) == 0, "destroyed while mapped");
+        check(free_pages() == before - 1 && !memcmp(si, "xen-3.0-x86_64", 14),
+              "the mapped frame outlives it, contents intact");
+        check(op_map(&t, p2m[0]) == NULL, "no new mapping of the dead domain's frames");
+        op_unmap(&t);
+        check(free_pages() == before, "unmapped: that frame is freed too");
+    }
+
+    for ( unsigned int i = 0; i < ROUNDS; i++ )
+    {
+        char name[16];
+        struct sierra_domctl_getdomaininfo info;
+        unsigned int exc = dom_exc;
+
+        snprintf(name, sizeof(name), "hello-%u", i);
+        id = create_and_build(name, kernel, len, DOMU_PAGES, &r);
+        if ( id < 0 )
+        {
+            check(0, "round %u: build -> %ld", i, id);
+            break;
+        }
+        info = info_of((uint16_t)id);
+        if ( i == 0 )
+        {
+            check(info.domid == id && info.tot_pages == DOMU_PAGES &&
+                  (info.flags & SIERRA_DOMINF_paused) && !(info.flags & SIERRA_DOMINF_shutdown),
+                  "built domain %ld: %lu pages, paused", id, (unsigned long)info.tot_pages);
+            check(r.nr_pt_pages == 5 && r.console_port != r.store_port,
+                  "5 page-table pages, console port %u, xenstore port %u", r.console_port,
+                  r.store_port);
+        }
+        simple(SIERRA_DOMCTL_unpausedomain, (uint16_t)id);
+        while ( dom_exc == exc )
+            hyp_sched_op(PV_SCHEDOP_block, 0);
+        info = info_of((uint16_t)id);
+        if ( !(info.flags & SIERRA_DOMINF_shutdown) || info.shutdown_reason != PV_SHUTDOWN_poweroff )
+        {
+            check(0, "round %u: domain %ld ended with flags %#x, reason %u", i, id, info.flags,
+                  info.shutdown_reason);
+            break;
+        }
+        if ( simple(SIERRA_DOMCTL_destroydomain, (uint16_t)id) )
+            break;
+        rounds_ok++;
+    }
+    after = free_pages();
+    check(rounds_ok == ROUNDS, "%u of %u rounds: build, run to poweroff, destroy", rounds_ok, ROUNDS);
+    check(after == before, "free pages before and after: %lu, %lu", before, after);
+    printf("domu: %d failed\n", checks_failed());
+    return checks_failed() ? 1 : 0;
+}

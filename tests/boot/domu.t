@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# domUs built from dom0 (guest-kit/control/domu, with the tools' builder in
+# dom0-tools/lib): the guest-kit hello kernel, given to dom0 as its module,
+# is built into a new domain 20 times, runs next to dom0 (its console_io
+# lines come out prefixed "(d1) "), powers off, and is destroyed with every
+# page back. Failed builds leave nothing; a domain destroyed while dom0 maps
+# one of its frames keeps that frame until it is unmapped.
+. "$(dirname "$0")/../lib/tap.sh"
+
+boot domu -m 1024 -a 'dom0_mem=256M' -t 180 \
+  -r "$TOP/build/guest-kit/control/domu,$TOP/build/guest-kit/examples/hello"
+expect_status 0 "$STATUS" "dom0 powers off when done: QEMU exits with 0"
+expect_line '^domu: 0 failed$' "every builder check passes"
+expect_no_line '^not ok' "no builder check fails"
+[ "$(grep -c '^(d1) hello from a guest-kit guest$' "$LOG")" -eq 20 ]
+tap_result $? "20 domUs ran and printed through console_io" \
+  "$(grep -c '^(d1) hello' "$LOG") hello lines"
+expect_line '^\(d1\) magic xen-3.0-x86_64p, 2048 pages, flags 0$' \
+  "the domU's start_info: 2048 pages, no dom0 flags"
+[ "$(grep -c '^(sierra) d1: shut down (poweroff)$' "$LOG")" -eq 20 ]
+tap_result $? "each domU shut down with poweroff"
+expect_line '^\(sierra\) d1: 1 frames still mapped by other domains: freed when unmapped$' \
+  "a frame still mapped by dom0 outlives its domain"
+expect_no_line 'frame audit: [1-9]' "every destroy leaves a clean frame audit"
+expect_no_line 'leaked' "no frame leaked"
+finish
