@@ -5,6 +5,9 @@
 # lines come out prefixed "(d1) "), powers off, and is destroyed with every
 # page back. Failed builds leave nothing; a domain destroyed while dom0 maps
 # one of its frames keeps that frame until it is unmapped.
+# Then an unprivileged domU (guest-kit/control/unpriv) attacks: the control
+# interface, acting for dom0, foreign mappings, and mapping every machine
+# frame. Every attempt must be refused; it powers off only if all were.
 . "$(dirname "$0")/../lib/tap.sh"
 
 boot domu -m 1024 -a 'dom0_mem=256M' -t 180 \
@@ -23,4 +26,14 @@ expect_line '^\(sierra\) d1: 1 frames still mapped by other domains: freed when 
   "a frame still mapped by dom0 outlives its domain"
 expect_no_line 'frame audit: [1-9]' "every destroy leaves a clean frame audit"
 expect_no_line 'leaked' "no frame leaked"
+
+boot domu-unpriv -m 1024 -a 'dom0_mem=256M' -t 180 \
+  -r "$TOP/build/guest-kit/control/domu rounds=1,$TOP/build/guest-kit/control/unpriv"
+expect_status 0 "$STATUS" "unpriv run: QEMU exits with 0"
+expect_line '^\(d1\) unpriv: 0 failed$' "the domU had every attempt refused"
+expect_no_line '^\(d1\) not ok' "no attempt of the domU succeeded"
+expect_line '^\(d1\) ok [0-9]+ - mapping each of [0-9]+ machine frames: [0-9]+ of ours mapped, 0 others$' \
+  "of all the machine's frames it maps only its own"
+expect_line '^\(d1\) ok [0-9]+ - domctl getdomaininfo -> -1$' "no control interface for a domU"
+expect_line '^domu: 0 failed$' "dom0 saw it power off and got every page back"
 finish
