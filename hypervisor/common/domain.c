@@ -184,6 +184,7 @@ void domain_destroy(struct domain *d)
     grant_table_destroy(d);     /* mappings it holds (before the tables go) */
     for ( unsigned int i = 0; i < d->nr_vcpus; i++ )
     {
+        timer_stop(&d->vcpu[i]->poll_timer);
         pv_vcpu_release_gdt(d->vcpu[i]);
         pv_vcpu_release_vcpu_info(d->vcpu[i]);
         pv_vcpu_release_tables(d->vcpu[i]);

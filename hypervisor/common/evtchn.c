@@ -73,6 +73,7 @@ static void set_pending(struct domain *d, u32 port)
         return;
     if ( !test_bit(si->evtchn_mask, port) )
         raise_upcall(d, d->evtchn[port].notify_vcpu, port);
+    sched_port_pending(d, port);    /* SCHEDOP_poll waits on masked ports too */
 }
 
 static domid_t resolve(struct domain *d, domid_t id)

@@ -123,6 +123,16 @@ long do_memory_op(u64 cmd, u64 arg, u64 a3, u64 a4, u64 a5)
         return reservation(d, cmd, arg);
     case PV_XENMEM_maximum_ram_page:
         return (long)nr_frames;
+    case PV_XENMEM_machphys_mapping:
+    {
+        /* the whole M2P area, and the highest machine frame (as Xen 4.17) */
+        struct pv_machphys_mapping m = {
+            .v_start = PV_MACH2PHYS_VIRT_START, .v_end = PV_MACH2PHYS_VIRT_END,
+            .max_mfn = nr_frames - 1,
+        };
+
+        return copy_to_guest(arg, &m, sizeof(m));
+    }
     case PV_XENMEM_current_reservation:
     case PV_XENMEM_maximum_reservation:
     {

@@ -8,6 +8,7 @@
  */
 #include <asm/irq.h>
 #include <hv/domain.h>
+#include <hv/lib.h>
 #include <hv/runstate.h>
 #include <hv/sched.h>
 #include <hv/timer.h>
@@ -34,6 +35,11 @@ void vcpu_wake(struct vcpu *v)
     if ( !v->blocked )
         return;
     v->blocked = false;
+    if ( v->polling )
+    {
+        v->polling = false;
+        timer_stop(&v->poll_timer);
+    }
     runstate_change(v, PV_RUNSTATE_runnable);
     sched_request();            /* it may deserve the CPU before the slice ends */
 }
@@ -43,6 +49,34 @@ void sched_block(struct vcpu *v)
     v->blocked = true;
     runstate_change(v, PV_RUNSTATE_blocked);
     sched_request();
+}
+
+static void poll_timeout(struct timer *t)
+{
+    vcpu_wake(container_of(t, struct vcpu, poll_timer));
+}
+
+void sched_poll(struct vcpu *v, u32 port, s_time_t deadline)
+{
+    v->polling = true;
+    v->poll_port = port;
+    if ( deadline )
+    {
+        v->poll_timer.fn = poll_timeout;
+        timer_set(&v->poll_timer, deadline);    /* past: fires at once */
+    }
+    sched_block(v);
+}
+
+void sched_port_pending(struct domain *d, u32 port)
+{
+    for ( unsigned int i = 0; i < d->nr_vcpus; i++ )
+    {
+        struct vcpu *v = d->vcpu[i];
+
+        if ( v->polling && (!v->poll_port || v->poll_port == port) )
+            vcpu_wake(v);
+    }
 }
 
 static void slice_over(struct timer *t)

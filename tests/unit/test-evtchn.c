@@ -31,6 +31,14 @@ void vcpu_wake(struct vcpu *v)
     wakes[v->domain->id]++;
 }
 
+static unsigned int polled_pending[2];
+
+void sched_port_pending(struct domain *d, u32 port)
+{
+    (void)port;
+    polled_pending[d->id]++;
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -38,6 +46,7 @@ static int setup(void **state)
     memset(vcpus, 0, sizeof(vcpus));
     memset(shinfo, 0, sizeof(shinfo));
     memset(wakes, 0, sizeof(wakes));
+    memset(polled_pending, 0, sizeof(polled_pending));
     for ( unsigned int i = 0; i < 2; i++ )
     {
         doms[i].id = (domid_t)i;
@@ -91,10 +100,12 @@ static void test_masking(void **state)
     memset(&shinfo[0], 0, sizeof(shinfo[0]));
     shinfo[0].evtchn_mask[0] = 1UL << 2;
     wakes[0] = 0;
+    polled_pending[0] = 0;
     assert_int_equal(evtchn_send(a, (u32)p1), 0);
     assert_true(pending(0, 2));
     assert_int_equal(shinfo[0].vcpu_info[0].evtchn_upcall_pending, 0);     /* masked */
-    assert_int_equal(wakes[0], 0);              /* a masked port wakes nobody */
+    assert_int_equal(wakes[0], 0);              /* a masked port wakes nobody... */
+    assert_int_equal(polled_pending[0], 1);     /* ...but its pollers are told */
     assert_int_equal(evtchn_unmask(a, 2), 0);
     assert_int_equal(shinfo[0].vcpu_info[0].evtchn_upcall_pending, 1);
     assert_int_equal(wakes[0], 1);              /* unmasking delivers: the vCPU wakes */

@@ -95,5 +95,12 @@ static inline long hyp_physdev_op(int cmd, void *arg)
 { return HC(PV_HYPERCALL_physdev_op, cmd, arg, 0, 0, 0); }
 static inline long hyp_vm_assist(unsigned int cmd, unsigned int type)
 { return HC(PV_HYPERCALL_vm_assist, cmd, type, 0, 0, 0); }
+static inline long hyp_fpu_taskswitch(int set)
+{ return HC(PV_HYPERCALL_fpu_taskswitch, set, 0, 0, 0, 0); }
+static inline long hyp_set_segment_base(unsigned int which, unsigned long base)
+{ return HC(PV_HYPERCALL_set_segment_base, which, base, 0, 0, 0); }
+static inline long hyp_update_va_mapping_otherdomain(unsigned long va, uint64_t pte,
+                                                     unsigned long flags, uint16_t domid)
+{ return HC(PV_HYPERCALL_update_va_mapping_otherdomain, va, pte, flags, domid, 0); }
 
 #endif

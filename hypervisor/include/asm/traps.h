@@ -12,6 +12,7 @@
 #define X86_EXC_NMI 2
 #define X86_EXC_BP  3
 #define X86_EXC_UD  6
+#define X86_EXC_NM  7
 #define X86_EXC_DF  8
 #define X86_EXC_GP  13
 #define X86_EXC_PF  14

@@ -35,7 +35,10 @@ struct vcpu {
     struct domain *domain;
     bool initialised;               /* has a context: built, or VCPUOP_initialise */
     bool down;                      /* not up (VCPUOP_up/down, VGCF_online) */
-    bool blocked;                   /* SCHEDOP_block: until an event is pending */
+    bool blocked;                   /* SCHEDOP_block/poll: until an event is pending */
+    bool polling;                   /* SCHEDOP_poll: also woken by poll_port pending */
+    u32 poll_port;                  /* the one port polled, 0 = any of the domain's */
+    struct timer poll_timer;        /* SCHEDOP_poll's timeout */
     struct vcpu_saved saved;        /* valid while not current */
     bool kernel_mode;               /* guest kernel (true) or guest user mode */
     pfn_t guest_table;              /* kernel L4 (machine frame), typed and referenced */

@@ -53,5 +53,6 @@ void evtchn_send_virq(struct domain *d, u32 vcpu, u32 virq);
 struct domain *domain_lookup(domid_t id);
 struct vcpu;
 void vcpu_wake(struct vcpu *v);     /* an event is pending for v */
+void sched_port_pending(struct domain *d, u32 port);    /* wake its pollers */
 
 #endif

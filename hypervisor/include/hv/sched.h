@@ -21,6 +21,9 @@ bool vcpu_runnable(const struct vcpu *v);
 void vcpu_wake(struct vcpu *v);         /* an event is pending for v: unblock it */
 void sched_request(void);               /* reschedule on the way out */
 void sched_block(struct vcpu *v);       /* SCHEDOP_block for current */
+/* SCHEDOP_poll for current (ports already checked not pending): block until
+ * port (0: any port of the domain) is pending, an upcall, or the deadline */
+void sched_poll(struct vcpu *v, u32 port, s_time_t deadline);
 void sched_start(struct vcpu *v);       /* the first vCPU the CPU runs */
 
 /* On the way back to a guest: if current should give up the CPU, switch

@@ -177,6 +177,12 @@ static void pv_handle_exception(struct cpu_regs *regs)
         if ( pv_emulate_forced(regs) )
             return;
         break;
+    case X86_EXC_NM:
+        /* the guest's virtual CR0.TS: as Xen, delivering #NM clears it (the
+         * kernel's handler would clts), so the instruction then runs */
+        current->fpu_ts = false;
+        clts();
+        break;
     case X86_EXC_GP:
         if ( software_interrupt(regs) )
             return;
