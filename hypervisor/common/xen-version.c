@@ -11,15 +11,14 @@
 #include <sierra/version.h>
 #include <sierra/xenver.h>
 
-static u32 features(const struct domain *d)
+u32 pv_features(bool dom0)
 {
-    u32 f = (1u << PV_XENFEAT_writable_descriptor_tables) |
+    u32 f = (1u << PV_XENFEAT_writable_page_tables) |
+            (1u << PV_XENFEAT_writable_descriptor_tables) |
             (1u << PV_XENFEAT_pae_pgdir_above_4gb) |
             (1u << PV_XENFEAT_mmu_pt_update_preserve_ad);
 
-    if ( d->id == 0 )
-        f |= 1u << PV_XENFEAT_dom0;
-    return f;
+    return dom0 ? f | (1u << PV_XENFEAT_dom0) : f;
 }
 
 static long copy_string(u64 dst, const char *s, size_t room)
@@ -69,7 +68,7 @@ long do_xen_version(u64 cmd, u64 arg, u64 a3, u64 a4, u64 a5)
 
         if ( copy_from_guest(&fi, arg, sizeof(fi)) )
             return -EFAULT;
-        fi.submap = fi.submap_idx == 0 ? features(d) : 0;
+        fi.submap = fi.submap_idx == 0 ? pv_features(d->id == 0) : 0;
         if ( fi.submap_idx >= PV_XENFEAT_NR_SUBMAPS )
             return -EINVAL;
         return copy_to_guest(arg, &fi, sizeof(fi));

@@ -150,8 +150,12 @@ static long create_and_build(const char *name, const void *kernel, size_t len, u
     op = (struct sierra_domctl){ .cmd = SIERRA_DOMCTL_getdomaininfo, .domain = t.domid };
     rc = domctl(&op);
     a.shared_info_mfn = op.u.getdomaininfo.shared_info_frame;
-    a.features = (1u << PV_XENFEAT_writable_descriptor_tables) |
-                 (1u << PV_XENFEAT_pae_pgdir_above_4gb);
+    {
+        struct pv_feature_info fi = { .submap_idx = 0 };
+
+        hyp_xen_version(PV_XENVER_get_features, &fi);      /* as libxenguest asks */
+        a.features = fi.submap & ~(1u << PV_XENFEAT_dom0);
+    }
     if ( !rc )
         rc = pv_build_domain(&ops, &a, p2m, r);
     if ( rc )

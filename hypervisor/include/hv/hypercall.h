@@ -20,4 +20,8 @@ hypercall_fn do_set_trap_table, do_mmu_update, do_stack_switch, do_set_callbacks
 
 long hypercall_dispatch(unsigned long nr, const u64 args[5]);
 
+/* XENFEAT_* bits true of Sierra for a PV guest (xen_version get_features;
+ * the dom0 builder refuses kernels requiring others) */
+u32 pv_features(bool dom0);
+
 #endif

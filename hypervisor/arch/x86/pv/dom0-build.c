@@ -12,6 +12,7 @@
 #include <asm/pv/dom0-build.h>
 #include <asm/pv/mm.h>
 #include <asm/pv/traps.h>
+#include <hv/hypercall.h>
 #include <hv/lib.h>
 #include <hv/mm.h>
 #include <hv/printk.h>
@@ -22,11 +23,6 @@
 
 #define DOM0_CHUNK_ORDER 9      /* allocate dom0 in 2 MiB pieces where possible */
 
-/* features a kernel may require of Sierra */
-#define SIERRA_PV_FEATURES ((1u << PV_XENFEAT_writable_descriptor_tables) | \
-                            (1u << PV_XENFEAT_pae_pgdir_above_4gb) | \
-                            (1u << PV_XENFEAT_mmu_pt_update_preserve_ad) | \
-                            (1u << PV_XENFEAT_dom0))
 
 struct builder {
     struct domain *d;
@@ -174,10 +170,10 @@ int dom0_build(const struct boot_module *kernel, const struct boot_module *initr
     pr_info("dom0: kernel '%s' %s, loader %s, %#lx-%#lx, entry %#lx\n", info.guest_os,
             info.xen_version, info.loader, (unsigned long)info.virt_kstart,
             (unsigned long)info.virt_kend, (unsigned long)info.virt_entry);
-    if ( info.f_required & ~SIERRA_PV_FEATURES )
+    if ( info.f_required & ~pv_features(true) )
     {
         pr_err("dom0: the kernel requires features Sierra lacks (%#x)\n",
-               info.f_required & ~SIERRA_PV_FEATURES);
+               info.f_required & ~pv_features(true));
         return -EOPNOTSUPP;
     }
     rc = pv_compute_layout(info.virt_base, info.virt_kstart, info.virt_kend, initrd_len,

@@ -260,8 +260,10 @@ long do_vm_assist(u64 cmd, u64 type, u64 a3, u64 a4, u64 a5)
     (void)a3; (void)a4; (void)a5;
     if ( cmd != PV_VMASST_CMD_enable && cmd != PV_VMASST_CMD_disable )
         return -EINVAL;
-    /* writable page tables need write emulation, which Sierra lacks: refuse */
-    if ( type == PV_VMASST_TYPE_runstate_update_flag || type == PV_VMASST_TYPE_m2p_strict )
+    /* accepted, as on Xen 4.17 (writable page tables are always emulated,
+     * pv/ptwr.c; runstate updates and the M2P already behave as these ask) */
+    if ( type == PV_VMASST_TYPE_writable_pagetables ||
+         type == PV_VMASST_TYPE_runstate_update_flag || type == PV_VMASST_TYPE_m2p_strict )
         return 0;
     return -EINVAL;
 }

@@ -168,6 +168,8 @@ static void pv_handle_exception(struct cpu_regs *regs)
     case X86_EXC_NMI:
         return;
     case X86_EXC_PF:
+        if ( pv_ptwr_emulate(regs, read_cr2()) )
+            return;             /* a write to its own L1 table, emulated */
         current->vcpu_info->arch.cr2 = read_cr2();
         /* the guest kernel is "supervisor" to itself, though it runs in ring 3 */
         if ( current->kernel_mode )

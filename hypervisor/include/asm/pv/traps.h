@@ -23,6 +23,9 @@ void __noreturn pv_start_vcpu(struct vcpu *v, u64 rip, u64 rsp, u64 rsi);
 bool pv_emulate_forced(struct cpu_regs *regs);      /* ud2 "xen" cpuid */
 bool pv_emulate_privileged(struct cpu_regs *regs);  /* #GP(0) from the guest kernel */
 void pv_cpuid(u32 leaf, u32 subleaf, u32 regs[4]);
+/* writable page tables (ptwr.c): true if the #PF was the guest kernel
+ * writing its own L1 table and the write has been emulated */
+bool pv_ptwr_emulate(struct cpu_regs *regs, u64 cr2);
 
 long pv_do_hypercall(struct cpu_regs *regs);
 void pv_write_hypercall_page(void *page);
