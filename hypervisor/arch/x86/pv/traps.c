@@ -190,7 +190,8 @@ static void pv_handle_exception(struct cpu_regs *regs)
             return;
         if ( !regs->error_code && pv_emulate_io(regs) )
             return;
-        if ( !regs->error_code && current->kernel_mode && pv_emulate_privileged(regs) )
+        if ( !regs->error_code && current->kernel_mode &&
+             (pv_emulate_privileged(regs) || pv_emulate_msr(regs)) )
             return;
         break;
     default:

@@ -22,6 +22,7 @@ void __noreturn pv_start_vcpu(struct vcpu *v, u64 rip, u64 rsp, u64 rsi);
 /* emulation of what a PV kernel may not run natively (emulate.c) */
 bool pv_emulate_forced(struct cpu_regs *regs);      /* ud2 "xen" cpuid */
 bool pv_emulate_privileged(struct cpu_regs *regs);  /* #GP(0) from the guest kernel */
+bool pv_emulate_msr(struct cpu_regs *regs);         /* rdmsr/wrmsr policy (msr.c) */
 void pv_cpuid(u32 leaf, u32 subleaf, u32 regs[4]);
 /* writable page tables (ptwr.c): true if the #PF was the guest kernel
  * writing its own L1 table and the write has been emulated */
