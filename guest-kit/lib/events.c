@@ -87,6 +87,20 @@ long kit_bind_virq(unsigned int virq)
     return rc ? rc : (long)b.port;
 }
 
+void kit_wait_until(const volatile unsigned int *counter, unsigned int target)
+{
+    for ( ;; )
+    {
+        __atomic_store_n(&kit_vcpu_info->evtchn_upcall_mask, 1, __ATOMIC_SEQ_CST);
+        if ( *counter >= target )
+            break;
+        hyp_sched_op(PV_SCHEDOP_block, 0);     /* unmasked; the event comes on the way out */
+    }
+    __atomic_store_n(&kit_vcpu_info->evtchn_upcall_mask, 0, __ATOMIC_SEQ_CST);
+    if ( __atomic_load_n(&kit_vcpu_info->evtchn_upcall_pending, __ATOMIC_SEQ_CST) )
+        hyp_xen_version(PV_XENVER_version, 0);  /* what came while masked, delivered now */
+}
+
 unsigned long kit_system_time_ns(void)
 {
     const volatile struct pv_vcpu_time_info *t = &kit_vcpu_info->time;

@@ -64,3 +64,16 @@ void kit_start(struct pv_start_info *si)
     start_info = si;
     shutdown(main() == 0 ? PV_SHUTDOWN_poweroff : PV_SHUTDOWN_crash);
 }
+
+unsigned long kit_median(unsigned long *v, unsigned int n)
+{
+    for ( unsigned int i = 1; i < n; i++ )      /* insertion sort: a few values */
+        for ( unsigned int j = i; j > 0 && v[j - 1] > v[j]; j-- )
+        {
+            unsigned long x = v[j];
+
+            v[j] = v[j - 1];
+            v[j - 1] = x;
+        }
+    return v[n / 2];
+}

@@ -13,6 +13,7 @@
 #include <hv/power.h>
 #include <hv/printk.h>
 #include <hv/runstate.h>
+#include <hv/sched.h>
 #include <hv/vtime.h>
 #include <sierra/sched.h>
 
@@ -151,6 +152,7 @@ void domain_shutdown(struct domain *d, unsigned int reason)
         return;
     d->state = DOMAIN_SHUTDOWN;
     d->shutdown_reason = reason;
+    sched_request();            /* its vCPUs leave the CPU */
     pr_info("d%u: shut down (%s)\n", d->id,
             reason <= PV_SHUTDOWN_MAX ? shutdown_names[reason] : "?");
     if ( d->id != 0 && domain_lookup(0) )

@@ -15,19 +15,12 @@
 
 #define SLICE_NS    10000000        /* 10 ms */
 
-static bool need_resched;
+bool sched_need_resched;
 static struct timer slice_timer;
-
-bool vcpu_runnable(const struct vcpu *v)
-{
-    const struct domain *d = v->domain;
-
-    return v->initialised && !v->down && !v->blocked && d->state == DOMAIN_RUNNING && !d->paused;
-}
 
 void sched_request(void)
 {
-    need_resched = true;
+    sched_need_resched = true;
 }
 
 void vcpu_wake(struct vcpu *v)
@@ -113,13 +106,11 @@ void sched_start(struct vcpu *v)
     timer_set(&slice_timer, NOW() + SLICE_NS);
 }
 
-void sched_exit(struct cpu_regs *frame)
+void sched_switch(struct cpu_regs *frame)
 {
     struct vcpu *prev = current, *next;
 
-    if ( !need_resched && prev && vcpu_runnable(prev) )
-        return;
-    need_resched = false;
+    sched_need_resched = false;
     while ( !(next = pick_next(prev)) )
         arch_wait_for_interrupt();
     if ( next != prev )
@@ -131,6 +122,6 @@ void sched_exit(struct cpu_regs *frame)
     }
     if ( next->runstate.state != PV_RUNSTATE_running )
         runstate_change(next, PV_RUNSTATE_running);
-    need_resched = false;       /* what woke while idling is now chosen */
+    sched_need_resched = false; /* what woke while idling is now chosen */
     timer_set(&slice_timer, NOW() + SLICE_NS);
 }

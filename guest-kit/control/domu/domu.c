@@ -196,6 +196,7 @@ int main(void)
     struct pv_build_result r;
     unsigned long before, after;
     unsigned int rounds_ok = 0;
+    unsigned long build_tsc[ROUNDS], destroy_tsc[ROUNDS], t0;
     long port, id;
 
     printf("domu: start\n");
@@ -237,7 +238,9 @@ int main(void)
         unsigned int exc = dom_exc;
 
         snprintf(name, sizeof(name), "hello-%u", i);
+        t0 = kit_rdtsc();
         id = create_and_build(name, kernel, len, DOMU_PAGES, &r);
+        build_tsc[i % ROUNDS] = kit_rdtsc() - t0;
         if ( id < 0 )
         {
             check(0, "round %u: build -> %ld", i, id);
@@ -254,8 +257,7 @@ int main(void)
                   r.store_port);
         }
         simple(SIERRA_DOMCTL_unpausedomain, (uint16_t)id);
-        while ( dom_exc == exc )
-            hyp_sched_op(PV_SCHEDOP_block, 0);
+        kit_wait_until(&dom_exc, exc + 1);
         info = info_of((uint16_t)id);
         if ( !(info.flags & SIERRA_DOMINF_shutdown) || info.shutdown_reason != PV_SHUTDOWN_poweroff )
         {
@@ -263,13 +265,22 @@ int main(void)
                   info.shutdown_reason);
             break;
         }
+        t0 = kit_rdtsc();
         if ( simple(SIERRA_DOMCTL_destroydomain, (uint16_t)id) )
             break;
+        destroy_tsc[i % ROUNDS] = kit_rdtsc() - t0;
         rounds_ok++;
     }
     after = free_pages();
     check(rounds_ok == rounds, "%u of %u rounds: build, run to poweroff, destroy", rounds_ok, rounds);
     check(after == before, "free pages before and after: %lu, %lu", before, after);
+    if ( rounds_ok >= 3 && rounds_ok <= ROUNDS )
+    {
+        /* median over the rounds; under -icount, instructions (make bench) */
+        printf("bench: domain create + build (8 MiB PV domU): %lu\n",
+               kit_median(build_tsc, rounds_ok));
+        printf("bench: domain destroy (8 MiB PV domU): %lu\n", kit_median(destroy_tsc, rounds_ok));
+    }
     printf("domu: %d failed\n", checks_failed());
     return checks_failed() ? 1 : 0;
 }

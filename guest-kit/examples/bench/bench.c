@@ -15,38 +15,22 @@
 #define RUNS 9
 #define REPS 200
 
-static inline unsigned long rdtsc(void)
-{
-    unsigned int lo, hi;
-
-    asm volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi) :: "memory");
-    return ((unsigned long)hi << 32) | lo;
-}
-
 static void report(const char *name, unsigned long (*one_run)(void))
 {
     unsigned long t[RUNS];
 
     for ( int i = 0; i < RUNS; i++ )
         t[i] = one_run();
-    for ( int i = 1; i < RUNS; i++ )        /* insertion sort: nine values */
-        for ( int j = i; j > 0 && t[j - 1] > t[j]; j-- )
-        {
-            unsigned long x = t[j];
-
-            t[j] = t[j - 1];
-            t[j - 1] = x;
-        }
-    printf("bench: %s: %lu\n", name, t[RUNS / 2]);
+    printf("bench: %s: %lu\n", name, kit_median(t, RUNS));
 }
 
 static unsigned long null_hypercall(void)
 {
-    unsigned long t0 = rdtsc();
+    unsigned long t0 = kit_rdtsc();
 
     for ( int i = 0; i < REPS; i++ )
         hyp_xen_version(PV_XENVER_version, 0);
-    return (rdtsc() - t0) / REPS;
+    return (kit_rdtsc() - t0) / REPS;
 }
 
 /* a pinned L1 of our own, its 512 entries rewritten in one mmu_update batch */
@@ -76,29 +60,29 @@ static unsigned long mmu_batch(void)
     flip ^= 0x20;           /* alternate the accessed bit so every entry changes */
     for ( int i = 0; i < 512; i++ )
         batch[i] = (struct pv_mmu_update){ (l1_mfn << 12) + i * 8, (data_mfn << 12) | 1 | flip };
-    t0 = rdtsc();
+    t0 = kit_rdtsc();
     hyp_mmu_update(batch, 512, 0, PV_DOMID_SELF);
-    return rdtsc() - t0;
+    return kit_rdtsc() - t0;
 }
 
 static unsigned long va_mapping_invlpg(void)
 {
     unsigned long va = (unsigned long)kit_spare_page(2), mfn = pfn_to_mfn(virt_to_pfn(kit_spare_page(2)));
-    unsigned long t0 = rdtsc();
+    unsigned long t0 = kit_rdtsc();
 
     for ( int i = 0; i < REPS; i++ )
         hyp_update_va_mapping(va, (mfn << 12) | 0x67 | ((i & 1) << 9), PV_UVMF_INVLPG);
-    return (rdtsc() - t0) / REPS;
+    return (kit_rdtsc() - t0) / REPS;
 }
 
 static unsigned long tlb_flush(void)
 {
     struct pv_mmuext_op op = { .cmd = PV_MMUEXT_TLB_FLUSH_LOCAL };
-    unsigned long t0 = rdtsc();
+    unsigned long t0 = kit_rdtsc();
 
     for ( int i = 0; i < REPS; i++ )
         hyp_mmuext_op(&op, 1, 0, PV_DOMID_SELF);
-    return (rdtsc() - t0) / REPS;
+    return (kit_rdtsc() - t0) / REPS;
 }
 
 static struct pv_shared_info *si;
@@ -140,11 +124,11 @@ static void setup_events(void)
 static unsigned long event_round_trip(void)
 {
     struct pv_evtchn_send send = { .port = loop_port };
-    unsigned long t0 = rdtsc();
+    unsigned long t0 = kit_rdtsc();
 
     for ( int i = 0; i < REPS; i++ )
         hyp_event_channel_op(PV_EVTCHNOP_send, &send);
-    return (rdtsc() - t0) / REPS;
+    return (kit_rdtsc() - t0) / REPS;
 }
 
 static struct pv_grant_entry_v1 *gt;
@@ -169,7 +153,7 @@ static unsigned long grant_map_unmap(void)
     struct pv_gnttab_map_grant_ref m = { .host_addr = (unsigned long)kit_spare_page(6),
                                          .flags = PV_GNTMAP_host_map, .ref = 8, .dom = 0 };
     struct pv_gnttab_unmap_grant_ref u = { .host_addr = (unsigned long)kit_spare_page(6) };
-    unsigned long t0 = rdtsc();
+    unsigned long t0 = kit_rdtsc();
 
     for ( int i = 0; i < REPS; i++ )
     {
@@ -177,16 +161,16 @@ static unsigned long grant_map_unmap(void)
         u.handle = m.handle;
         hyp_grant_table_op(PV_GNTTABOP_unmap_grant_ref, &u, 1);
     }
-    return (rdtsc() - t0) / REPS;
+    return (kit_rdtsc() - t0) / REPS;
 }
 
 static unsigned long exception_bounce(void)
 {
-    unsigned long t0 = rdtsc();
+    unsigned long t0 = kit_rdtsc();
 
     for ( int i = 0; i < REPS; i++ )
         asm volatile("ud2" ::: "memory");
-    return (rdtsc() - t0) / REPS;
+    return (kit_rdtsc() - t0) / REPS;
 }
 
 /* user mode: REPS system calls, each bounced to the kernel and straight back */
@@ -200,9 +184,9 @@ static unsigned long syscall_round_trip(void)
     unsigned long t0;
 
     kit_syscall_count = 0;
-    t0 = rdtsc();
+    t0 = kit_rdtsc();
     kit_enter_user((unsigned long)bench_user, (unsigned long)kit_spare_page(8) + 4096);
-    t0 = rdtsc() - t0;
+    t0 = kit_rdtsc() - t0;
     if ( kit_syscall_count != REPS )
         printf("bench: %lu system calls instead of %d\n", (unsigned long)kit_syscall_count, REPS);
     return t0 / REPS;

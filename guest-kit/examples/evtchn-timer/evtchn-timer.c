@@ -41,8 +41,7 @@ int main(void)
         return 1;
     kit_bind_handler((unsigned int)port, on_timer);
     arm(2 * MS);
-    while ( ticks < TICKS )
-        hyp_sched_op(PV_SCHEDOP_block, 0);
+    kit_wait_until(&ticks, TICKS);
     printf("evtchn-timer: %u one-shot ticks on port %ld\n", ticks, port);
     return 0;
 }

@@ -16,6 +16,12 @@ void kit_events_init(void *shared_info_va);
 void kit_bind_handler(unsigned int port, void (*fn)(unsigned int port));
 long kit_bind_virq(unsigned int virq);              /* port, or -errno */
 unsigned long kit_system_time_ns(void);             /* from vcpu_time_info */
+/* Sleep until *counter (bumped by an event handler) reaches target, without
+ * the lost wake-up a plain `while ( *counter < target ) block;` has (the
+ * event handled between the check and the block): events are masked while
+ * the counter is read, and SCHEDOP_block unmasks and sleeps in one step -
+ * the idiom of a PV kernel's `cli; check; safe_halt`. */
+void kit_wait_until(const volatile unsigned int *counter, unsigned int target);
 /* VCPUOP_register_vcpu_info to (the frame of) va + offset; 0 or -errno */
 long kit_move_vcpu_info(void *va, unsigned int offset);
 

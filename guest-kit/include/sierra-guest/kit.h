@@ -9,6 +9,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sierra/arch-x86.h>
 #include <sierra/start-info.h>
 
@@ -19,6 +20,17 @@ int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void console_write(const char *s, size_t len);
 void __attribute__((noreturn)) shutdown(unsigned int reason);
+
+/* Measuring: the TSC (under QEMU -icount it counts instructions), and the
+ * median of n figures (sorts them in place). */
+static inline uint64_t kit_rdtsc(void)
+{
+    uint32_t lo, hi;
+
+    asm volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi) :: "memory");
+    return ((uint64_t)hi << 32) | lo;
+}
+unsigned long kit_median(unsigned long *v, unsigned int n);
 
 /* Test verdicts, one line each: "ok N - what" / "not ok N - what". */
 int check(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -78,8 +78,7 @@ int main(void)
     hyp_vcpu_op(PV_VCPUOP_stop_periodic_timer, 0, 0);
     kit_bind_handler((unsigned int)kit_bind_virq(PV_VIRQ_TIMER), on_timer);
     HC(PV_HYPERCALL_set_timer_op, kit_system_time_ns() + 2000000, 0, 0, 0, 0);
-    while ( !ticks )
-        hyp_sched_op(PV_SCHEDOP_block, 0);
+    kit_wait_until(&ticks, 1);
     asm volatile("movq %%xmm5, %0" : "=r"(out));
     check(out == ~in, "%%xmm5 survives yield and block");
     printf("fpu: %d failed\n", checks_failed());

@@ -48,8 +48,7 @@ static void vcpu1_main(unsigned long arg)
 
 static void wait_ipis(unsigned int n)
 {
-    while ( ipis < n )
-        hyp_sched_op(PV_SCHEDOP_block, 0);
+    kit_wait_until(&ipis, n);
 }
 
 static void wait_down(unsigned int vcpu)

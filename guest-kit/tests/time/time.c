@@ -22,8 +22,7 @@ static void on_timer(unsigned int port)
 
 static void wait_ticks(unsigned int n)
 {
-    while ( ticks < n )
-        hyp_sched_op(PV_SCHEDOP_block, 0);
+    kit_wait_until(&ticks, n);
 }
 
 int main(void)

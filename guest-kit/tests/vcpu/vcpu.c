@@ -25,8 +25,7 @@ static void sleep_ms(unsigned long ms)
     unsigned int want = ticks + 1;
 
     HC(PV_HYPERCALL_set_timer_op, kit_system_time_ns() + ms * MS, 0, 0, 0, 0);
-    while ( ticks < want )
-        hyp_sched_op(PV_SCHEDOP_block, 0);
+    kit_wait_until(&ticks, want);
 }
 
 int main(void)

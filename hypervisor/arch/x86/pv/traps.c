@@ -150,7 +150,7 @@ void pv_exit_checks(struct cpu_regs *regs)
                        X86_EFLAGS_IF;
         if ( !is_canonical(regs->rip) || !is_canonical(regs->rsp) )
             domain_crash(v->domain, "return to a non-canonical address");
-    } while ( !vcpu_runnable(current) );
+    } while ( sched_need_resched );     /* a crash above: another vCPU's turn */
 }
 
 void pv_do_exception(struct cpu_regs *regs)
