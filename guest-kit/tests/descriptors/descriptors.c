@@ -6,6 +6,7 @@
  */
 #include <sierra-guest/hypercall.h>
 #include <sierra-guest/kit.h>
+#include <sierra/domid.h>
 #include <sierra/errno.h>
 #include <hv/lib.h>
 
@@ -52,6 +53,25 @@ int main(void)
     check(rc == 0, "set_gdt with no entries -> %ld", rc);
     rc = hyp_update_va_mapping((unsigned long)g, (mfn << 12) | 0x67, PV_UVMF_INVLPG);
     check(rc == 0, "the page can be writable again -> %ld", rc);
+    {
+        /* MMUEXT_SET_LDT: the empty LDT every kernel loads, and bad ones */
+        struct pv_mmuext_op op = { .cmd = PV_MMUEXT_SET_LDT };
+
+        rc = hyp_mmuext_op(&op, 1, 0, PV_DOMID_SELF);
+        check(rc == 0, "SET_LDT with no entries -> %ld", rc);
+        op.arg1.linear_addr = (unsigned long)g + 8;
+        op.arg2.nr_ents = 4;
+        rc = hyp_mmuext_op(&op, 1, 0, PV_DOMID_SELF);
+        check(rc == -PV_EINVAL, "SET_LDT at an address not page-aligned -> %ld", rc);
+        op.arg1.linear_addr = (unsigned long)g;
+        op.arg2.nr_ents = 8193;
+        rc = hyp_mmuext_op(&op, 1, 0, PV_DOMID_SELF);
+        check(rc == -PV_EINVAL, "SET_LDT with 8193 entries -> %ld", rc);
+        op.arg1.linear_addr = 0xffff800000000000UL;
+        op.arg2.nr_ents = 16;
+        rc = hyp_mmuext_op(&op, 1, 0, PV_DOMID_SELF);
+        check(rc == -PV_EINVAL, "SET_LDT in the hypervisor hole -> %ld", rc);
+    }
     printf("descriptors: %d failed\n", checks_failed());
     return checks_failed() ? 1 : 0;
 }

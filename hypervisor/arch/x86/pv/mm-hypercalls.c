@@ -211,6 +211,20 @@ static long unpin(pfn_t mfn, domid_t owner)
     return 0;
 }
 
+/* The checks Xen makes of an LDT (page-aligned, at most 8192 entries, all
+ * of it a guest address). The empty LDT every kernel loads is accepted;
+ * Sierra does not yet map a guest's LDT, so a real one is -EOPNOTSUPP. */
+#define LDT_MAX_ENTRIES 8192
+
+static long set_ldt(u64 base, u64 ents)
+{
+    if ( !ents )
+        return 0;               /* no LDT: what the vCPU has anyway */
+    if ( (base & (PAGE_SIZE - 1)) || ents > LDT_MAX_ENTRIES || !guest_range_ok(base, ents * 8) )
+        return -EINVAL;
+    return -EOPNOTSUPP;
+}
+
 /* tables are pinned in pg_owner (a builder pins a new domain's); the
  * base pointers are the caller's own (-EPERM with another pg_owner, as Xen) */
 static long mmuext_one(const void *req, struct domain *pg_owner)
@@ -237,6 +251,8 @@ static long mmuext_one(const void *req, struct domain *pg_owner)
     case PV_MMUEXT_TLB_FLUSH_ALL:
         write_cr3(read_cr3());      /* one CPU: every flush is local */
         return 0;
+    case PV_MMUEXT_SET_LDT:
+        return set_ldt(op->arg1.linear_addr, op->arg2.nr_ents);
     case PV_MMUEXT_INVLPG_LOCAL:
     case PV_MMUEXT_INVLPG_MULTI:
     case PV_MMUEXT_INVLPG_ALL:
