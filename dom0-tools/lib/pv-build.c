@@ -43,23 +43,6 @@ static void *map_va(void *ctx, u64 va)
     return page ? page + (va & (PAGE_SIZE - 1)) : NULL;
 }
 
-static int copy_to_va(struct build *b, u64 va, const u8 *src, u64 len)
-{
-    while ( len )
-    {
-        u64 chunk = MIN(len, PAGE_SIZE - (va & (PAGE_SIZE - 1)));
-        u8 *dst = map_va(b, va);
-
-        if ( !dst )
-            return -EFAULT;
-        memcpy(dst, src, chunk);
-        va += chunk;
-        src += chunk;
-        len -= chunk;
-    }
-    return 0;
-}
-
 /* one table per level being filled: which page-table pfn, its entries */
 struct table_walk {
     u64 pfn[5];                 /* [1..4]; 0 = none yet */
@@ -196,9 +179,9 @@ int pv_build_domain(const struct pv_build_ops *ops, const struct pv_build_args *
     if ( !rc )
         rc = pv_elf_load(a->kernel, a->kernel_len, &info, map_va, &b);
     if ( !rc && a->initrd_len )
-        rc = copy_to_va(&b, b.l.vinitrd_start, a->initrd, a->initrd_len);
+        rc = pv_copy_to_va(map_va, &b, b.l.vinitrd_start, a->initrd, a->initrd_len);
     if ( !rc )
-        rc = copy_to_va(&b, b.l.vphysmap_start, (const u8 *)p2m, a->nr_pages * sizeof(u64));
+        rc = pv_copy_to_va(map_va, &b, b.l.vphysmap_start, (const u8 *)p2m, a->nr_pages * sizeof(u64));
     if ( !rc )
     {
         r->store_mfn = p2m[va_pfn(&b, b.l.vspecial_start)];

@@ -8,6 +8,8 @@
  * on v_end and v_end on it, so it is found by trying counts until they fit.
  */
 #include <asm/page.h>
+#include <hv/errno.h>
+#include <hv/lib.h>
 #include <hv/pv-layout.h>
 #include <sierra/start-info.h>
 
@@ -60,5 +62,24 @@ int pv_compute_layout(u64 v_start, u64 kstart, u64 kend, u64 initrd_len, u64 nr_
     }
     if ( (l->v_end - l->v_start) >> PAGE_SHIFT > nr_pages )
         return -ENOMEM;         /* the initial mapping needs more pages than the domain has */
+    return 0;
+}
+
+int pv_copy_to_va(void *(*dst)(void *ctx, u64 va), void *ctx, u64 va, const void *src, u64 len)
+{
+    const u8 *from = src;
+
+    while ( len )
+    {
+        u64 chunk = MIN(len, PAGE_SIZE - (va & (PAGE_SIZE - 1)));
+        u8 *to = dst(ctx, va);
+
+        if ( !to )
+            return -EFAULT;
+        memcpy(to, from, chunk);
+        va += chunk;
+        from += chunk;
+        len -= chunk;
+    }
     return 0;
 }

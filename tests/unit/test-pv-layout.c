@@ -72,6 +72,31 @@ static void test_refusals(void **state)
                                        0xfffffffffff80000UL, 0, 65536, 0, &l), -EINVAL);
 }
 
+/* a fake guest: pages 0-2 of BASE mapped to three buffers, page 3 not */
+static unsigned char pages[3][4096];
+
+static void *map_page(void *ctx, u64 va)
+{
+    u64 n = (va - BASE) / 4096;
+
+    (void)ctx;
+    return n < 3 ? &pages[n][va % 4096] : NULL;
+}
+
+static void test_copy_page_by_page(void **state)
+{
+    unsigned char src[6000];
+
+    (void)state;
+    for ( unsigned int i = 0; i < sizeof(src); i++ )
+        src[i] = (unsigned char)(i * 7);
+    assert_int_equal(pv_copy_to_va(map_page, NULL, BASE + 4000, src, sizeof(src)), 0);
+    assert_memory_equal(&pages[0][4000], src, 96);              /* the end of page 0 */
+    assert_memory_equal(pages[1], src + 96, 4096);              /* all of page 1 */
+    assert_memory_equal(pages[2], src + 96 + 4096, 6000 - 96 - 4096);
+    assert_int_equal(pv_copy_to_va(map_page, NULL, BASE + 3 * 4096 - 10, src, 20), -EFAULT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -79,6 +104,7 @@ int main(void)
         cmocka_unit_test(test_domu_special_pages),
         cmocka_unit_test(test_spare_and_growth),
         cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_copy_page_by_page),
     };
 
     cmocka_set_message_output(CM_OUTPUT_TAP);

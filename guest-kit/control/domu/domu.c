@@ -9,6 +9,7 @@
  * nothing behind once destroyed. Not compared with Xen: domctl is Sierra's
  * own interface.
  */
+#include <sierra-guest/control.h>
 #include <sierra-guest/events.h>
 #include <sierra-guest/hypercall.h>
 #include <sierra-guest/kit.h>
@@ -31,19 +32,9 @@ struct target {
     uint16_t domid;
 };
 
-static long domctl(struct sierra_domctl *op)
-{
-    op->interface_version = SIERRA_DOMCTL_INTERFACE_VERSION;
-    return HC(PV_HYPERCALL_domctl, op, 0, 0, 0, 0);
-}
-
 static unsigned long free_pages(void)
 {
-    struct sierra_sysctl op = { .cmd = SIERRA_SYSCTL_physinfo,
-                                .interface_version = SIERRA_SYSCTL_INTERFACE_VERSION };
-
-    HC(PV_HYPERCALL_sysctl, &op, 0, 0, 0, 0);
-    return op.u.physinfo.free_pages;
+    return kit_physinfo().free_pages;
 }
 
 static int op_populate(void *ctx, u64 nr, u64 *frames)
@@ -90,7 +81,7 @@ static int op_hypercall_init(void *ctx, u64 mfn)
     struct sierra_domctl op = { .cmd = SIERRA_DOMCTL_hypercall_init, .domain = t->domid };
 
     op.u.hypercall_init.gmfn = mfn;
-    return (int)domctl(&op);
+    return (int)kit_domctl(&op);
 }
 
 static int op_pin_l4(void *ctx, u64 mfn)
@@ -108,20 +99,13 @@ static int op_set_context(void *ctx, const struct pv_vcpu_guest_context *c)
 
     op.u.vcpucontext.vcpu = 0;
     op.u.vcpucontext.ctxt = (unsigned long)c;
-    return (int)domctl(&op);
+    return (int)kit_domctl(&op);
 }
 
 static void on_dom_exc(unsigned int port)
 {
     (void)port;
     dom_exc++;
-}
-
-static long simple(uint32_t cmd, uint16_t dom)
-{
-    struct sierra_domctl op = { .cmd = cmd, .domain = dom };
-
-    return domctl(&op);
 }
 
 /* create a paused domain and build kernel[0..len) into it with nr_pages */
@@ -143,12 +127,12 @@ static long create_and_build(const char *name, const void *kernel, size_t len, u
     op.u.createdomain.max_vcpus = 1;
     op.u.createdomain.max_pages = nr_pages;
     memcpy(op.u.createdomain.name, name, strlen(name) + 1);
-    rc = domctl(&op);
+    rc = kit_domctl(&op);
     if ( rc )
         return rc;
     t.domid = op.domain;
     op = (struct sierra_domctl){ .cmd = SIERRA_DOMCTL_getdomaininfo, .domain = t.domid };
-    rc = domctl(&op);
+    rc = kit_domctl(&op);
     a.shared_info_mfn = op.u.getdomaininfo.shared_info_frame;
     {
         struct pv_feature_info fi = { .submap_idx = 0 };
@@ -160,7 +144,7 @@ static long create_and_build(const char *name, const void *kernel, size_t len, u
         rc = pv_build_domain(&ops, &a, p2m, r);
     if ( rc )
     {
-        simple(SIERRA_DOMCTL_destroydomain, t.domid);
+        kit_domctl_on(SIERRA_DOMCTL_destroydomain, t.domid);
         return rc;
     }
     return t.domid;
@@ -170,7 +154,7 @@ static struct sierra_domctl_getdomaininfo info_of(uint16_t domid)
 {
     struct sierra_domctl op = { .cmd = SIERRA_DOMCTL_getdomaininfo, .domain = domid };
 
-    domctl(&op);
+    kit_domctl(&op);
     return op.u.getdomaininfo;
 }
 
@@ -223,7 +207,7 @@ int main(void)
 
         check(id > 0 && si && !memcmp(si, "xen-3.0-x86_64", 14),
               "built domain %ld, its start_info mapped in dom0", id);
-        check(simple(SIERRA_DOMCTL_destroydomain, (uint16_t)id) == 0, "destroyed while mapped");
+        check(kit_domctl_on(SIERRA_DOMCTL_destroydomain, (uint16_t)id) == 0, "destroyed while mapped");
         check(free_pages() == before - 1 && !memcmp(si, "xen-3.0-x86_64", 14),
               "the mapped frame outlives it, contents intact");
         check(op_map(&t, p2m[0]) == NULL, "no new mapping of the dead domain's frames");
@@ -256,7 +240,7 @@ int main(void)
                   "5 page-table pages, console port %u, xenstore port %u", r.console_port,
                   r.store_port);
         }
-        simple(SIERRA_DOMCTL_unpausedomain, (uint16_t)id);
+        kit_domctl_on(SIERRA_DOMCTL_unpausedomain, (uint16_t)id);
         kit_wait_until(&dom_exc, exc + 1);
         info = info_of((uint16_t)id);
         if ( !(info.flags & SIERRA_DOMINF_shutdown) || info.shutdown_reason != PV_SHUTDOWN_poweroff )
@@ -266,7 +250,7 @@ int main(void)
             break;
         }
         t0 = kit_rdtsc();
-        if ( simple(SIERRA_DOMCTL_destroydomain, (uint16_t)id) )
+        if ( kit_domctl_on(SIERRA_DOMCTL_destroydomain, (uint16_t)id) )
             break;
         destroy_tsc[i % ROUNDS] = kit_rdtsc() - t0;
         rounds_ok++;

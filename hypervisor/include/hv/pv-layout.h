@@ -27,4 +27,9 @@ struct pv_layout {
 int pv_compute_layout(u64 v_start, u64 kstart, u64 kend, u64 initrd_len, u64 nr_pages,
                       unsigned int nr_special, struct pv_layout *l);
 
+/* Copy len bytes to guest VA va one page at a time: dst(ctx, va) gives
+ * writable memory for va up to the end of its page (as pv_elf_load asks),
+ * or NULL (-EFAULT). Both builders fill the initrd and P2M with it. */
+int pv_copy_to_va(void *(*dst)(void *ctx, u64 va), void *ctx, u64 va, const void *src, u64 len);
+
 #endif

@@ -131,23 +131,6 @@ static void fill_start_info(struct builder *b, const struct pv_elf_info *info,
     memcpy(si->cmd_line, args, MIN(strlen(args), sizeof(si->cmd_line) - 1));
 }
 
-static int copy_to_va(struct builder *b, u64 va, const u8 *src, u64 len)
-{
-    while ( len )
-    {
-        u64 chunk = MIN(len, PAGE_SIZE - (va & (PAGE_SIZE - 1)));
-        u8 *dst = va_virt(b, va);
-
-        if ( !dst )
-            return -EFAULT;
-        memcpy(dst, src, chunk);
-        va += chunk;
-        src += chunk;
-        len -= chunk;
-    }
-    return 0;
-}
-
 int dom0_build(const struct boot_module *kernel, const struct boot_module *initrd,
                u64 nr_pages, unsigned int nr_vcpus, struct vcpu **v0, u64 *entry, u64 *rsp,
                u64 *rsi)
@@ -199,9 +182,9 @@ int dom0_build(const struct boot_module *kernel, const struct boot_module *initr
         goto fail;
     rc = pv_elf_load(image, kernel->end - kernel->start, &info, va_virt, &b);
     if ( !rc && initrd_len )
-        rc = copy_to_va(&b, b.l.vinitrd_start, maddr_to_virt(initrd->start), initrd_len);
+        rc = pv_copy_to_va(va_virt, &b, b.l.vinitrd_start, maddr_to_virt(initrd->start), initrd_len);
     if ( !rc )
-        rc = copy_to_va(&b, b.l.vphysmap_start, (const u8 *)b.p2m, nr_pages * sizeof(u64));
+        rc = pv_copy_to_va(va_virt, &b, b.l.vphysmap_start, (const u8 *)b.p2m, nr_pages * sizeof(u64));
     if ( rc )
         goto fail;
     fill_start_info(&b, &info, kernel, initrd_len);
