@@ -132,3 +132,10 @@ struct pv_verdict pv_classify(const ZydisDecodedInstruction *insn,
             return (struct pv_verdict){ rules[i].cls, rules[i].replacement };
     return none;
 }
+
+bool pv_is_emulation_prefix(const ZydisDecodedInstruction *insn, const unsigned char *after,
+                            size_t left)
+{
+    return insn->mnemonic == ZYDIS_MNEMONIC_UD2 && left >= PV_EMULATION_MARK_LEN &&
+           memcmp(after, "xen", PV_EMULATION_MARK_LEN) == 0;
+}

@@ -12,6 +12,8 @@
 #ifndef PVSCAN_CLASSIFY_H
 #define PVSCAN_CLASSIFY_H
 
+#include <stdbool.h>
+#include <string.h>
 #include <Zydis/Zydis.h>
 
 enum pv_class {
@@ -34,5 +36,13 @@ struct pv_verdict {
 struct pv_verdict pv_classify(const ZydisDecodedInstruction *insn,
                               const ZydisDecodedOperand *ops);
 const char *pv_class_name(enum pv_class cls);
+
+/* Xen's forced-emulation prefix, `ud2; .ascii "xen"`: insn is a ud2 and the
+ * 3 bytes after it (at `after`, `left` of them) spell "xen". The instruction
+ * that follows is emulated by the hypervisor under its policy - the ABI way
+ * of running it - so scanners skip the 3 bytes and do not report it. */
+#define PV_EMULATION_MARK_LEN 3
+bool pv_is_emulation_prefix(const ZydisDecodedInstruction *insn, const unsigned char *after,
+                            size_t left);
 
 #endif

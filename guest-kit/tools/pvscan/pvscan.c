@@ -180,6 +180,7 @@ static void scan_section(struct scan *s, size_t index, const GElf_Shdr *sh, cons
 {
     const unsigned char *code = data->d_buf;
     size_t off = 0;
+    bool emulated = false;      /* after Xen's forced-emulation prefix */
 
     while ( off < data->d_size )
     {
@@ -194,7 +195,7 @@ static void scan_section(struct scan *s, size_t index, const GElf_Shdr *sh, cons
         }
         s->decoded++;
         v = pv_classify(&insn, ops);
-        if ( v.cls != PV_CLASS_NONE )
+        if ( v.cls != PV_CLASS_NONE && !emulated )
         {
             char text[96];
 
@@ -203,6 +204,9 @@ static void scan_section(struct scan *s, size_t index, const GElf_Shdr *sh, cons
             report(s, index, sh->sh_addr + off, off, text, v);
         }
         off += insn.length;
+        emulated = pv_is_emulation_prefix(&insn, code + off, data->d_size - off);
+        if ( emulated )
+            off += PV_EMULATION_MARK_LEN;
     }
 }
 
