@@ -35,6 +35,13 @@ $(GK_B)/lib/x86_64/start.o: guest-kit/lib/x86_64/start.S
 $(GK_LIB): $(patsubst %.S,$(GK_B)/%.o,$(patsubst %.c,$(GK_B)/%.o,$(GK_LIB_SRCS)))
 	$(Q)rm -f $@ && ar rcs $@ $^
 
+# The pre-virtualization runtime: what pvcc-rewritten kernels call (pvrt.h)
+GK_PVRT_SRCS := $(wildcard guest-kit/lib/pvrt/*.c) guest-kit/lib/pvrt/entry.S
+GK_PVRT   := $(GK_B)/libpvrt.a
+
+$(GK_PVRT): $(patsubst %.S,$(GK_B)/%.o,$(patsubst %.c,$(GK_B)/%.o,$(GK_PVRT_SRCS)))
+	$(Q)rm -f $@ && ar rcs $@ $^
+
 # (functions, so the % inside them is not taken for the pattern rule's stem)
 gk_objs = $(patsubst %.c,$(GK_B)/%.o,$(wildcard guest-kit/$(1)/*.c))
 gk_dir = $(patsubst $(GK_B)/%,%,$(1))
