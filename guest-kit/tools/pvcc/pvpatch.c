@@ -284,6 +284,15 @@ static bool is_waived(size_t line, const char *mnemonic)
     return false;
 }
 
+/* are all the sensitive instructions among these waived (by their decoded names)? */
+static bool sensitive_waived(size_t line, const struct record *r, unsigned int n)
+{
+    for ( unsigned int k = 0; k < n && k < ASM_LINE_MAX_STMTS; k++ )
+        if ( r[k].sensitive && !is_waived(line, ZydisMnemonicGetString(r[k].insn.mnemonic)) )
+            return false;
+    return true;
+}
+
 /* decode every executable line and pair its instructions with its statements */
 static void collect(void)
 {
@@ -333,9 +342,14 @@ static void collect(void)
         }
         if ( overflow || off != l->nbytes || n != insns )
         {
-            problem(i, l->text, "the line's bytes are not one instruction per statement "
-                                "(data or a macro?)");
-            n_refused++;
+            if ( sensitive_waived(i, found, n) )
+                n_waived++;
+            else
+            {
+                problem(i, l->text, "the line's bytes are not one instruction per statement "
+                                    "(data or a macro?)");
+                n_refused++;
+            }
             barrier = true;
             continue;
         }
@@ -354,9 +368,14 @@ static void collect(void)
             asm_stmt_mnemonic(l->text, st, mnemonic, sizeof(mnemonic));
             if ( found[k].sensitive && !spells(mnemonic, &found[k].insn) )
             {
-                problem(i, l->text, "the statement does not spell the instruction it assembles to "
-                                    "(a macro?)");
-                n_refused++;
+                if ( sensitive_waived(i, &found[k], 1) )
+                    n_waived++;
+                else
+                {
+                    problem(i, l->text, "the statement does not spell the instruction it "
+                                        "assembles to (a macro?)");
+                    n_refused++;
+                }
                 found[k].sensitive = false;
             }
             if ( nrecs == recs_cap )
