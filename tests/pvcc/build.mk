@@ -6,7 +6,7 @@ PVK_B      := $(B)/tests/pvcc
 PVK_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -nostdinc \
   -isystem $(HV_GCC_INC) -fno-pie -mcmodel=kernel -mno-red-zone -mgeneral-regs-only \
   -fno-stack-protector -fno-builtin -fcf-protection=none -fno-asynchronous-unwind-tables
-PVK_SRCS   := tests/pvcc/kernel/kernel.c tests/pvcc/kernel/traps.S
+PVK_SRCS   := tests/pvcc/kernel/kernel.c tests/pvcc/kernel/traps.S tests/pvcc/kernel/regs.S
 PVK_BARE_OBJS := $(patsubst tests/pvcc/kernel/%,$(PVK_B)/bare/%.o,$(PVK_SRCS))
 PVK_PV_OBJS   := $(patsubst tests/pvcc/kernel/%,$(PVK_B)/pv/%.o,$(PVK_SRCS))
 PVK_KERNELS   := $(PVK_B)/kernel-bare $(PVK_B)/kernel-pv

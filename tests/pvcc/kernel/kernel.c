@@ -3,7 +3,8 @@
  * GDT (with a TSS) and IDT, builds page tables and loads them with mov %cr3,
  * takes a page fault and fixes it with invlpg, uses cli/sti/pushf/popf,
  * programs the PIC and the PIT and waits for timer interrupts with hlt, sets
- * FS through its MSR, and writes to the serial port with out. Built with
+ * FS through its MSR, and writes to the serial port with out; regs.S checks
+ * that none of it changes a register or flag the instruction would not. Built with
  * gcc it runs on a PC (QEMU -kernel, boot-bare.S); built with pvcc and linked
  * with the kit it is a PV kernel. Every line it prints must be the same both
  * ways (tests/pvcc/pvcc.t). Nothing here knows about Xen.
@@ -20,6 +21,7 @@
 #define TICKS       10
 
 extern char _end[], trap_stubs[];
+unsigned int check_preserved(void);         /* regs.S */
 void kernel_main(void);
 struct frame;
 void trap(struct frame *f);
@@ -283,6 +285,8 @@ void kernel_main(void)
     interrupt_flag();
     timer();
     fs_base();
+    kprintf("pvk: cli, sti, pushf, popf, out, lidt, invlpg changed %u registers or flags\n",
+            check_preserved());
     kprintf("pvk: serial line status %x\n", (unsigned long)(inb(COM1 + 5) & 0x60));
     kprintf("pvk: done\n");
     outb(0xf4, 0);
