@@ -103,8 +103,10 @@ PVCC_CC=gcc PVCC_WAIVE=lsl "$PVCC" -c -o "$work/s.o" "$work/s.S"
 tap_result $? "PVCC_WAIVE=lsl lets it through"
 
 # ---- (3) the test kernel ----
-before=$(( $(sensitive "$PVK/bare/kernel.c.o") + $(sensitive "$PVK/bare/traps.S.o") ))
-after=$(( $(sensitive "$PVK/pv/kernel.c.o") + $(sensitive "$PVK/pv/traps.S.o") ))
+before=0 after=0
+for o in kernel.c traps.S regs.S; do
+  before=$((before + $(sensitive "$PVK/bare/$o.o"))) after=$((after + $(sensitive "$PVK/pv/$o.o")))
+done
 [ "$before" -ge 50 ] && [ "$after" -eq 0 ]
 tap_result $? "pvscan on the test kernel: $before sensitive instructions with gcc, $after with pvcc"
 
