@@ -42,6 +42,8 @@ f:      cli
         lretq
         iretq
         sysretq
+        sti
+2:      hlt
         .data
 gdt_ptr: .quad 0, 0
 ASM
@@ -49,14 +51,18 @@ ASM
 tap_result $? "pvpatch rewrites every form" "$(cat "$work/report")"
 grep -q "forms.s:4: sti; hlt -> .*pushq \$0x3; call __pvrt_emulate" "$work/report"
 tap_result $? "sti; hlt on one line becomes one atomic enable-and-wait" "$(grep ':4:' "$work/report")"
-grep -q "forms.s: 22 rewritten, 0 kept, 0 waived, 0 refused" "$work/report"
-tap_result $? "the report counts 22 rewritten" "$(tail -1 "$work/report")"
+grep -q "forms.s: 24 rewritten, 0 kept, 0 waived, 0 refused" "$work/report"
+tap_result $? "the report counts 24 rewritten" "$(tail -1 "$work/report")"
+grep -Eq '^1: +lea -128\(%rsp\),%rsp; pushq \$0x3; call [^;]*; lea 136\(%rsp\),%rsp$' "$work/forms.pv.s" &&
+  grep -Eq '^2: +lea -128\(%rsp\),%rsp; pushq \$0x4; call' "$work/forms.pv.s"
+tap_result $? "labels stay on their instruction; a label between sti and hlt keeps them apart" \
+  "$(grep -E '^[12]:' "$work/forms.pv.s")"
 [ "$(wc -l < "$work/forms.pv.s")" -eq "$(wc -l < "$work/forms.s")" ]
 tap_result $? "line numbers are kept (one output line per input line)"
 as --64 -o "$work/before.o" "$work/forms.s" && as --64 -o "$work/after.o" "$work/forms.pv.s"
 tap_result $? "both versions assemble"
-[ "$(sensitive "$work/before.o")" -eq 22 ] && [ "$(sensitive "$work/after.o")" -eq 0 ]
-tap_result $? "pvscan: 22 sensitive instructions before, 0 after" \
+[ "$(sensitive "$work/before.o")" -eq 24 ] && [ "$(sensitive "$work/after.o")" -eq 0 ]
+tap_result $? "pvscan: 24 sensitive instructions before, 0 after" \
   "before $(sensitive "$work/before.o"), after $(sensitive "$work/after.o")"
 
 # ---- what cannot be rewritten ----

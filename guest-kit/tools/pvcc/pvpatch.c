@@ -467,9 +467,13 @@ static void emit_lines(void)
             for ( size_t j = first; j < k; j++ )
                 if ( recs[j].stmt == s )
                     r = &recs[j];
-            if ( s )
+            bool replaced = r && r->rw.kind == REWRITE_REPLACE;
+
+            if ( replaced && !r->rw.out[0] && st->insn == st->start + strspn(t + st->start, " \t") )
+                continue;                       /* nothing, and no label to keep */
+            if ( ftell(f) )
                 fputs("; ", f);
-            if ( r && r->rw.kind == REWRITE_REPLACE )
+            if ( replaced )
                 fprintf(f, "%.*s%s", (int)(st->insn - st->start), t + st->start, r->rw.out);
             else
                 fprintf(f, "%.*s", (int)(st->end - st->start), t + st->start);
