@@ -1,0 +1,27 @@
+# dom0-tools: the `sierra` CLI, static with musl (DESIGN.md), so the same
+# binary runs in the control domain and on a Linux host; libxml2 is built from
+# Debian's source with musl-gcc and cached (tools/musl-libxml2).
+D0_B         := $(B)/dom0-tools
+MUSL_LIBXML2 := $(B)/musl/libxml2/lib/libxml2.a
+SIERRA_CLI   := $(D0_B)/sierra
+D0_XML_SRCS  := dom0-tools/lib/domain-config.c dom0-tools/lib/domain-xml.c dom0-tools/lib/schema-rules.c \
+  dom0-tools/lib/units.c
+D0_XML_HDRS  := dom0-tools/lib/domain-config.h dom0-tools/lib/domain-xml.h dom0-tools/lib/schema-rules.h \
+  dom0-tools/lib/units.h
+SIERRA_SRCS  := $(wildcard dom0-tools/sierra/*.c) $(D0_XML_SRCS)
+D0_CFLAGS    := -std=gnu11 -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE
+D0_SCHEMA_O  := $(D0_B)/domain-rng.o
+
+$(MUSL_LIBXML2): tools/musl-libxml2
+	$(Q)tools/musl-libxml2 $(B)
+
+# the RelaxNG schema, built into the binary (_binary_domain_rng_start/_end)
+$(D0_SCHEMA_O): dom0-tools/schema/domain.rng
+	@mkdir -p $(@D)
+	$(Q)cd $(<D) && $(LD) -r -b binary -z noexecstack -o $(abspath $@) $(<F)
+
+$(SIERRA_CLI): $(SIERRA_SRCS) $(D0_XML_HDRS) dom0-tools/sierra/sierra.h $(D0_SCHEMA_O) $(MUSL_LIBXML2)
+	@mkdir -p $(@D)
+	@echo "  MUSLCC  $@"
+	$(Q)musl-gcc -static $(D0_CFLAGS) -I$(B)/musl/libxml2/include/libxml2 -o $@ $(SIERRA_SRCS) \
+	  $(D0_SCHEMA_O) $(MUSL_LIBXML2) -lm

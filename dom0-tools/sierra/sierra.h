@@ -1,0 +1,26 @@
+/*
+ * The `sierra` command-line tool: one table of commands (main.c), one file
+ * per command or group. Exit codes, as the operator guide documents: 0 done,
+ * 1 the operation failed, 2 a usage or validation error.
+ */
+#ifndef SIERRA_CLI_H
+#define SIERRA_CLI_H
+
+#include <stdbool.h>
+
+#define EXIT_OK         0
+#define EXIT_FAILED     1
+#define EXIT_USAGE      2
+
+struct cli {
+    bool json, lenient;
+};
+
+int cmd_validate(struct cli *cli, int argc, char **argv);
+
+/* diagnostics in the compiler's format: FILE:LINE: error: element 'X': message */
+void cli_diag(const char *severity, const char *file, long line, const char *element,
+              const char *msg);
+void cli_json_string(const char *s);
+
+#endif
