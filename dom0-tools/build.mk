@@ -25,3 +25,12 @@ $(SIERRA_CLI): $(SIERRA_SRCS) $(D0_XML_HDRS) dom0-tools/sierra/sierra.h $(D0_SCH
 	@echo "  MUSLCC  $@"
 	$(Q)musl-gcc -static $(D0_CFLAGS) -I$(B)/musl/libxml2/include/libxml2 -o $@ $(SIERRA_SRCS) \
 	  $(D0_SCHEMA_O) $(MUSL_LIBXML2) -lm
+
+# host unit test of the unit parser
+UNITS_TEST := $(B)/tests/unit/test-units
+UNIT_TESTS += $(UNITS_TEST)
+
+$(UNITS_TEST): tests/unit/test-units.c dom0-tools/lib/units.c dom0-tools/lib/units.h
+	@mkdir -p $(@D)
+	@echo "  HOSTLD  $@"
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ tests/unit/test-units.c dom0-tools/lib/units.c -lcmocka

@@ -10,8 +10,8 @@ UT_NAMES := memset memcpy memmove memcmp memchr strlen strcmp strncmp vsnprintf 
 UT_CFLAGS := $(HOST_CFLAGS) -fno-builtin $(foreach n,$(UT_NAMES),-D$(n)=hv_$(n)) \
   -Ihypervisor/include -Iabi/include -Itests/unit -MMD -MP
 UT_LIB   := $(UT_B)/libhv-host.a
-# (test-pvscan and test-pvpatch have their own rules, in guest-kit/tools/*/build.mk)
-UT_TESTS := $(patsubst tests/unit/%.c,$(UT_B)/%,$(filter-out tests/unit/test-pvscan.c tests/unit/test-pvpatch.c,$(wildcard tests/unit/test-*.c)))
+# (test-pvscan, test-pvpatch and test-units have their own rules, in their tools' build.mk)
+UT_TESTS := $(patsubst tests/unit/%.c,$(UT_B)/%,$(filter-out tests/unit/test-pvscan.c tests/unit/test-pvpatch.c tests/unit/test-units.c,$(wildcard tests/unit/test-*.c)))
 UNIT_TESTS += $(UT_TESTS)
 
 $(UT_B)/hv/%.o: hypervisor/common/%.c
