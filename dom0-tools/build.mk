@@ -34,3 +34,24 @@ $(UNITS_TEST): tests/unit/test-units.c dom0-tools/lib/units.c dom0-tools/lib/uni
 	@mkdir -p $(@D)
 	@echo "  HOSTLD  $@"
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ tests/unit/test-units.c dom0-tools/lib/units.c -lcmocka
+
+# the control domain's kernel: a guest-kit PV kernel running static Linux
+# programs (dom0-tools/kernel, docs/dom0-kernel.md)
+D0K_SRCS   := $(wildcard dom0-tools/kernel/*.c) dom0-tools/kernel/entry.S
+D0K_OBJS   := $(patsubst dom0-tools/kernel/%,$(D0_B)/kernel/%.o,$(D0K_SRCS))
+D0_KERNEL  := $(D0_B)/sierra-dom0
+
+$(D0_B)/kernel/%.c.o: dom0-tools/kernel/%.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(GK_CFLAGS) -c -o $@ $<
+
+$(D0_B)/kernel/%.S.o: dom0-tools/kernel/%.S
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(GK_CFLAGS) -D__ASSEMBLY__ -c -o $@ $<
+
+$(D0_KERNEL): $(GK_START) $(D0K_OBJS) $(GK_LIB) guest-kit/lib/kit.lds
+	@echo "  KERNEL  $@"
+	$(Q)$(LD) -nostdlib -z max-page-size=4096 -z noexecstack -T guest-kit/lib/kit.lds -o $@ \
+	  $(GK_START) $(D0K_OBJS) $(GK_LIB)
+
+-include $(D0K_OBJS:.o=.d)

@@ -16,16 +16,11 @@ struct pv_shared_info *kit_shared_info;
 struct pv_vcpu_info *kit_vcpu_info;        /* vCPU 0's, wherever it lives */
 static void (*handlers[MAX_PORTS])(unsigned int port);
 
-static void upcall(struct kit_trap_frame *f)
+void kit_events_dispatch(void)
 {
     struct pv_vcpu_info *vi = kit_vcpu_info;
     unsigned long sel;
 
-    if ( f->vector != KIT_EVENT_VECTOR )
-    {
-        printf("unexpected trap %lu at %#lx\n", (unsigned long)f->vector, (unsigned long)f->rip);
-        shutdown(PV_SHUTDOWN_crash);
-    }
     vi->evtchn_upcall_pending = 0;
     sel = __atomic_exchange_n(&vi->evtchn_pending_sel, 0, __ATOMIC_SEQ_CST);
     while ( sel )
@@ -44,6 +39,16 @@ static void upcall(struct kit_trap_frame *f)
                 handlers[port](port);
         }
     }
+}
+
+static void upcall(struct kit_trap_frame *f)
+{
+    if ( f->vector != KIT_EVENT_VECTOR )
+    {
+        printf("unexpected trap %lu at %#lx\n", (unsigned long)f->vector, (unsigned long)f->rip);
+        shutdown(PV_SHUTDOWN_crash);
+    }
+    kit_events_dispatch();
 }
 
 void kit_events_init(void *va)

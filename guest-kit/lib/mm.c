@@ -8,6 +8,7 @@
 #include <sierra-guest/kit.h>
 #include <sierra-guest/mm.h>
 #include <hv/lib.h>
+#include <stdbool.h>
 
 #define DOMID_SELF  0x7ff0
 #define FIRST_FREE  32          /* spare pages below this are the tests' to use */
@@ -89,4 +90,29 @@ void kit_free_page(void *va)
 {
     *(void **)va = free_list;
     free_list = va;
+}
+
+/* present in the boot tables? (they are real PV tables, in the initial mapping) */
+static bool boot_mapped(unsigned long va)
+{
+    unsigned long e = pfn_to_mfn(virt_to_pfn((void *)start_info->pt_base)) << 12 | 1;
+
+    for ( int shift = 39; shift >= 12; shift -= 9 )
+    {
+        const unsigned long *t = pfn_to_virt(mfn_to_pfn((e & 0x000ffffffffff000UL) >> 12));
+
+        e = t[(va >> shift) & 511];
+        if ( !(e & 1) )
+            return false;
+    }
+    return true;
+}
+
+unsigned long kit_initial_pages(void)
+{
+    unsigned long n = 0;
+
+    while ( n < start_info->nr_pages && boot_mapped(KIT_VIRT_BASE + n * 4096) )
+        n++;
+    return n;
 }

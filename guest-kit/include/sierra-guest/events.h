@@ -14,6 +14,9 @@ extern struct pv_vcpu_info *kit_vcpu_info;
 
 void kit_events_init(void *shared_info_va);
 void kit_bind_handler(unsigned int port, void (*fn)(unsigned int port));
+/* the upcall's work - every pending, unmasked port to its handler - for a
+ * kernel with its own trap handler, to call on KIT_EVENT_VECTOR */
+void kit_events_dispatch(void);
 long kit_bind_virq(unsigned int virq);              /* port, or -errno */
 unsigned long kit_system_time_ns(void);             /* from vcpu_time_info */
 /* Sleep until *counter (bumped by an event handler) reaches target, without

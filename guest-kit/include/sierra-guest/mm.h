@@ -36,6 +36,10 @@ struct kit_mmu_batch {
 long kit_mmu_queue(struct kit_mmu_batch *b, unsigned long maddr, unsigned long val);
 long kit_mmu_flush(struct kit_mmu_batch *b);
 
+/* how many pages, from pseudo-physical frame 0, the builder mapped at
+ * KIT_VIRT_BASE: the frames from there to start_info->nr_pages are free */
+unsigned long kit_initial_pages(void);
+
 void *kit_alloc_page(void);                 /* zeroed, mapped; NULL when none is left */
 void kit_free_page(void *va);
 

@@ -1,0 +1,142 @@
+/*
+ * Sierra's control-domain kernel: a small OS ported with guest-kit that runs
+ * ordinary static Linux programs (musl) from an initramfs - the `sierra`
+ * tool and its helpers - with Linux's system-call numbers, semantics and
+ * errno values (docs/dom0-kernel.md). One mechanism per file:
+ *   main.c        boot: command line, initramfs, /init, shutdown with its status
+ *   frames.c      the domain's free frames beyond the initial mapping
+ *   vm.c          a process's address space: page tables (through the PV MMU),
+ *                 areas, brk, mmap, and the checked user-memory copies
+ *   exec.c        loading a static ELF64 and the initial stack Linux builds
+ *   fs.c          the in-memory file tree (from the newc initramfs) and devices
+ *   files.c       open files and the descriptor table
+ *   syscall.c     the system-call table and dispatcher
+ *   sys-*.c       the system calls, by area
+ *   entry.S       user-mode entry and exit: syscall callback, iret, faults
+ */
+#ifndef DOM0_KERNEL_H
+#define DOM0_KERNEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "linux-abi.h"
+
+#ifndef PAGE_SIZE
+#define PAGE_SIZE       4096UL
+#endif
+
+/* ---- user registers, as entry.S saves them at a system call or fault ---- */
+struct uregs {
+    uint64_t r15, r14, r13, r12, rbp, rbx, r11, r10, r9, r8, rax, rcx, rdx, rsi, rdi;
+    uint64_t rip, cs, rflags, rsp, ss;
+};
+
+/* ---- frames.c ---- */
+void frames_init(void);
+long frame_alloc(void);                 /* a free pfn, or -ENOMEM */
+void frame_free(unsigned long pfn);
+unsigned long frames_free_count(void);
+unsigned long frames_total(void);
+void *frame_scratch_map(unsigned long pfn);     /* writable, until the next call */
+void frame_scratch_unmap(void);
+
+/* ---- vm.c ---- */
+#define VMA_READ    1
+#define VMA_WRITE   2
+#define VMA_EXEC    4
+#define MAX_VMAS    64
+
+struct vma {
+    uint64_t start, end;                /* page-aligned, [start, end) */
+    unsigned int prot;
+};
+
+struct mm {
+    unsigned long l3_pfn, ul4_pfn;      /* the user half, and the user L4 */
+    struct vma vma[MAX_VMAS];
+    unsigned int nr_vmas;
+    uint64_t brk_start, brk, mmap_top;
+};
+
+int mm_create(struct mm *mm);
+void mm_destroy(struct mm *mm);
+void mm_activate(struct mm *mm);
+long mm_map(struct mm *mm, uint64_t start, uint64_t len, unsigned int prot);  /* zeroed pages */
+long mm_unmap(struct mm *mm, uint64_t start, uint64_t len);
+long mm_protect(struct mm *mm, uint64_t start, uint64_t len, unsigned int prot);
+bool mm_check(const struct mm *mm, uint64_t addr, uint64_t len, unsigned int prot);
+long copy_from_user(void *dst, uint64_t src, size_t len);       /* 0 or -EFAULT */
+long copy_to_user(uint64_t dst, const void *src, size_t len);
+long strncpy_from_user(char *dst, uint64_t src, size_t len);    /* length, -EFAULT, -ENAMETOOLONG */
+
+/* ---- fs.c ---- */
+#define NAME_MAX_LEN 255
+#define PATH_MAX_LEN 4096
+
+struct inode {
+    char name[NAME_MAX_LEN + 1];
+    uint32_t mode;                      /* S_IF* | permissions */
+    uint64_t ino;
+    uint8_t *data;                      /* regular files */
+    uint64_t size, capacity;
+    struct inode *parent, *child, *next;
+    int (*dev_read)(void *buf, size_t len);         /* character devices */
+    int (*dev_write)(const void *buf, size_t len);
+    uint64_t rdev;
+};
+
+void fs_init(const void *cpio, size_t len);
+int fs_lookup(const struct inode *cwd, const char *path, struct inode **out);   /* 0 or -errno */
+struct inode *fs_root(void);
+void fs_path_of(const struct inode *n, char *buf, size_t len);
+int random_bytes(void *buf, size_t len);       /* xorshift, seeded by the TSC */
+
+/* ---- files.c ---- */
+#define MAX_FDS 64
+
+struct file {
+    struct inode *inode;
+    uint64_t pos;
+    int flags;                          /* O_ACCMODE, O_APPEND, ... */
+    unsigned int refs;
+    uint64_t dir_pos;                   /* getdents64: the next child's index */
+};
+
+struct file *file_open(struct inode *n, int flags);
+void file_put(struct file *f);
+long fd_install(struct file *f, int min_fd);     /* the fd, or -EMFILE */
+struct file *fd_get(int fd);                     /* NULL: -EBADF */
+long fd_close(int fd);
+
+/* ---- the process ---- */
+struct proc {
+    int pid, ppid;
+    struct mm mm;
+    struct file *fd[MAX_FDS];
+    bool cloexec[MAX_FDS];
+    struct inode *cwd;
+    uint32_t umask;
+    uint64_t fs_base, tid_address;
+    uint64_t sigactions[65][4];
+    uint64_t sigmask;
+    int exit_status;                    /* wait status: (code << 8) or signal */
+};
+
+extern struct proc *current;
+
+/* ---- exec.c ---- */
+long exec_load(struct proc *p, const char *path, char *const argv[], char *const envp[],
+               struct uregs *regs);
+
+/* ---- syscall.c, entry.S ---- */
+void syscall_dispatch(struct uregs *r);
+int run_user(struct uregs *r);          /* returns the process's wait status when it ends */
+void __attribute__((noreturn)) proc_exit(int wait_status);
+void user_fault(struct uregs *r, unsigned int vector, uint64_t error, uint64_t cr2);
+
+/* ---- console ---- */
+int console_read(void *buf, size_t len);
+int console_write_dev(const void *buf, size_t len);
+
+#endif

@@ -1,0 +1,68 @@
+/*
+ * The system-call table and dispatcher. The table is indexed by Linux's
+ * x86-64 numbers; a number without a handler returns -ENOSYS and is logged
+ * once (by number), so a program that needs more says so. A fault in user
+ * mode ends the process as the signal would (128 + signal in the status).
+ */
+#include <sierra-guest/kit.h>
+#include <hv/lib.h>
+#include "syscall.h"
+
+#define NR_SYSCALLS 335
+#define SIGSEGV     11
+#define SIGILL      4
+#define SIGFPE      8
+#define SIGBUS      7
+
+static const sys_fn table[NR_SYSCALLS] = {
+    [0] = sys_read, [1] = sys_write, [2] = sys_open, [3] = sys_close, [4] = sys_stat,
+    [5] = sys_fstat, [6] = sys_lstat, [8] = sys_lseek, [9] = sys_mmap, [10] = sys_mprotect,
+    [11] = sys_munmap, [12] = sys_brk, [13] = sys_rt_sigaction, [14] = sys_rt_sigprocmask,
+    [16] = sys_ioctl, [17] = sys_pread64, [19] = sys_readv, [20] = sys_writev, [21] = sys_access,
+    [24] = sys_sched_yield, [28] = sys_madvise, [32] = sys_dup, [33] = sys_dup2,
+    [35] = sys_nanosleep, [39] = sys_getpid, [60] = sys_exit, [63] = sys_uname, [72] = sys_fcntl,
+    [79] = sys_getcwd, [80] = sys_chdir, [89] = sys_readlink, [95] = sys_umask,
+    [96] = sys_gettimeofday, [99] = sys_sysinfo, [102] = sys_getuid, [104] = sys_getuid,
+    [107] = sys_getuid, [108] = sys_getuid, [110] = sys_getppid, [158] = sys_arch_prctl,
+    [186] = sys_gettid, [217] = sys_getdents64, [218] = sys_set_tid_address,
+    [228] = sys_clock_gettime, [230] = sys_clock_nanosleep, [231] = sys_exit_group,
+    [257] = sys_openat, [262] = sys_newfstatat, [267] = sys_readlinkat, [269] = sys_faccessat,
+    [292] = sys_dup3, [302] = sys_prlimit64, [318] = sys_getrandom,
+};
+
+static uint64_t logged[(NR_SYSCALLS + 64) / 64 + 1];
+
+void syscall_dispatch(struct uregs *r)
+{
+    uint64_t nr = r->rax;
+
+    if ( nr < NR_SYSCALLS && table[nr] )
+    {
+        r->rax = (uint64_t)table[nr](r->rdi, r->rsi, r->rdx, r->r10, r->r8, r->r9);
+        return;
+    }
+    if ( nr < NR_SYSCALLS + 64 && !(logged[nr / 64] & (1UL << (nr % 64))) )
+    {
+        logged[nr / 64] |= 1UL << (nr % 64);
+        printf("dom0: system call %lu is not implemented (-ENOSYS)\n", (unsigned long)nr);
+    }
+    r->rax = (uint64_t)-ENOSYS;
+}
+
+void proc_return(int status) __attribute__((noreturn));
+
+void proc_exit(int wait_status)
+{
+    proc_return(wait_status);
+}
+
+void user_fault(struct uregs *r, unsigned int vector, uint64_t error, uint64_t cr2)
+{
+    int sig = vector == 14 ? SIGSEGV : vector == 6 ? SIGILL : vector == 0 ? SIGFPE
+            : vector == 17 ? SIGBUS : SIGSEGV;
+
+    printf("dom0: pid %d: %s at %#lx (vector %u, error %#lx, address %#lx)\n", current->pid,
+           sig == SIGSEGV ? "segmentation fault" : sig == SIGILL ? "illegal instruction"
+           : "fault", (unsigned long)r->rip, vector, (unsigned long)error, (unsigned long)cr2);
+    proc_exit(sig);
+}
