@@ -55,3 +55,17 @@ $(D0_KERNEL): $(GK_START) $(D0K_OBJS) $(GK_LIB) guest-kit/lib/kit.lds
 	  $(GK_START) $(D0K_OBJS) $(GK_LIB)
 
 -include $(D0K_OBJS:.o=.d)
+
+# dom0's initramfs: the sierra tool, its demo definition (the kernel at
+# /boot/hello) and the guest-kit hello kernel it names
+D0_INITRAMFS := $(D0_B)/initramfs.cpio
+
+$(D0_B)/etc/hello.xml: dom0-tools/examples/hello.xml
+	@mkdir -p $(@D)
+	$(Q)sed 's|<kernel>.*</kernel>|<kernel>/boot/hello</kernel>|' $< > $@
+
+$(D0_INITRAMFS): tools/mkinitramfs $(SIERRA_CLI) $(D0_B)/etc/hello.xml $(GK_B)/examples/hello dom0-tools/rootfs/etc/motd
+	@echo "  CPIO    $@"
+	$(Q)tools/mkinitramfs $@ /sbin/sierra=$(SIERRA_CLI) /etc/sierra/hello.xml=$(D0_B)/etc/hello.xml \
+	  /etc/sierra/bad.xml=tests/tools/xml/bad/memory-zero.xml \
+	  /boot/hello=$(GK_B)/examples/hello /etc/motd=dom0-tools/rootfs/etc/motd

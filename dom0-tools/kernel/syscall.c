@@ -30,7 +30,7 @@ static const sys_fn table[NR_SYSCALLS] = {
     [292] = sys_dup3, [302] = sys_prlimit64, [318] = sys_getrandom,
 };
 
-static uint64_t logged[(NR_SYSCALLS + 64) / 64 + 1];
+static uint64_t logged[1024 / 64];       /* numbers above: logged every time */
 
 void syscall_dispatch(struct uregs *r)
 {
@@ -41,9 +41,10 @@ void syscall_dispatch(struct uregs *r)
         r->rax = (uint64_t)table[nr](r->rdi, r->rsi, r->rdx, r->r10, r->r8, r->r9);
         return;
     }
-    if ( nr < NR_SYSCALLS + 64 && !(logged[nr / 64] & (1UL << (nr % 64))) )
+    if ( nr >= 1024 || !(logged[nr / 64] & (1UL << (nr % 64))) )
     {
-        logged[nr / 64] |= 1UL << (nr % 64);
+        if ( nr < 1024 )
+            logged[nr / 64] |= 1UL << (nr % 64);
         printf("dom0: system call %lu is not implemented (-ENOSYS)\n", (unsigned long)nr);
     }
     r->rax = (uint64_t)-ENOSYS;

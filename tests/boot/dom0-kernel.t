@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The control domain's kernel (dom0-tools/kernel) runs static Linux programs:
+# tests/dom0/syscalls, a musl binary checking ~80 system calls and their
+# errno values, prints the same lines on the Linux host, as dom0's /init on
+# Sierra, and as dom0's /init on Xen 4.17. A program that faults is ended as
+# SIGSEGV and its frames come back. The `sierra` tool itself - the same
+# static binary as on the host - validates definitions inside dom0, and its
+# exit status becomes the domain's end (poweroff for 0, crash otherwise).
+. "$(dirname "$0")/../lib/tap.sh"
+
+K=$TOP/build/dom0-tools/sierra-dom0
+T=$TOP/build/tests/dom0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/root/etc"
+cp "$TOP/dom0-tools/rootfs/etc/motd" "$work/root/etc/"
+
+"$T/syscalls" "$work/root" > "$work/host.out"
+expect_status 0 $? "on the Linux host: every check passes"
+grep -E '^(not )?ok ' "$work/host.out" > "$work/host.ok"
+[ "$(wc -l < "$work/host.ok")" -ge 70 ]
+tap_result $? "on the Linux host: $(wc -l < "$work/host.ok") checks"
+
+boot dom0-syscalls -m 512 -a 'dom0_mem=128M' -t 90 -r "$K -- /,$T/initramfs.cpio"
+expect_status 0 "$STATUS" "Sierra: dom0 powers off when /init exits with 0"
+expect_line '^dom0: /init exited with status 0$' "Sierra: /init exited with 0"
+grep -E '^(not )?ok ' "$LOG" | diff "$work/host.ok" - > "$work/diff"
+tap_result $? "Sierra: every line as on the host" "$(head -20 "$work/diff")"
+expect_line '^dom0: every frame the process used is back' "Sierra: the process's frames all came back"
+expect_line '^dom0: system call 1000 is not implemented \(-ENOSYS\)$' "an unknown system call is logged by number"
+
+"$TOP/tools/xen-ref" run "$work/xen.log" "$K -- /,$T/initramfs.cpio" -t 120
+expect_status 0 $? "Xen 4.17: dom0 runs to its end"
+grep -E '^(not )?ok ' "$work/xen.log" | diff "$work/host.ok" - > "$work/diff"
+tap_result $? "Xen 4.17: every line as on the host" "$(head -20 "$work/diff")"
+grep -q '^dom0: /init exited with status 0$' "$work/xen.log"
+tap_result $? "Xen 4.17: /init exited with 0"
+
+boot dom0-segv -m 512 -a 'dom0_mem=128M' -t 60 -r "$K init=/bin/segv,$T/initramfs.cpio"
+expect_line '^dom0: pid 1: segmentation fault at 0x[0-9a-f]+ \(vector 14, error 0x6, address 0x10\)$' \
+  "a user write to address 16: a segmentation fault, reported"
+expect_line '^dom0: /bin/segv killed by signal 11$' "the process ends as SIGSEGV would end it"
+expect_no_line 'still alive' "it did not go on"
+expect_line '^dom0: every frame the process used is back' "its frames came back; the kernel carried on"
+[ "$STATUS" -ne 0 ] && [ "$STATUS" -ne 124 ]
+tap_result $? "dom0 ends crashed (status $STATUS), not hung"
+
+boot dom0-sierra -m 512 -a 'dom0_mem=128M' -t 90 \
+  -r "$K init=/sbin/sierra -- validate /etc/sierra/hello.xml,$TOP/build/dom0-tools/initramfs.cpio"
+expect_status 0 "$STATUS" "sierra validate in dom0: powers off with 0"
+expect_line "^/etc/sierra/hello.xml: domain 'hello' is valid \(PV, 16 MiB, 1 vCPU\)$" \
+  "the static sierra binary validates the demo definition inside dom0"
+boot dom0-sierra-bad -m 512 -a 'dom0_mem=128M' -t 90 \
+  -r "$K init=/sbin/sierra -- validate /etc/sierra/bad.xml,$TOP/build/dom0-tools/initramfs.cpio"
+expect_line "^/etc/sierra/bad.xml:3: error: element 'memory': the memory size is 0$" \
+  "a bad definition: file, line and element, inside dom0 as on the host"
+expect_line '^dom0: /sbin/sierra exited with status 2$' "its exit status 2 reaches the kernel"
+finish
