@@ -20,10 +20,10 @@ $(D0_SCHEMA_O): dom0-tools/schema/domain.rng
 	@mkdir -p $(@D)
 	$(Q)cd $(<D) && $(LD) -r -b binary -z noexecstack -o $(abspath $@) $(<F)
 
-$(SIERRA_CLI): $(SIERRA_SRCS) $(D0_XML_HDRS) dom0-tools/sierra/sierra.h $(D0_SCHEMA_O) $(MUSL_LIBXML2)
+$(SIERRA_CLI): $(SIERRA_SRCS) $(D0_XML_HDRS) $(wildcard dom0-tools/sierra/*.h) $(D0_SCHEMA_O) $(MUSL_LIBXML2)
 	@mkdir -p $(@D)
 	@echo "  MUSLCC  $@"
-	$(Q)musl-gcc -static $(D0_CFLAGS) -I$(B)/musl/libxml2/include/libxml2 -o $@ $(SIERRA_SRCS) \
+	$(Q)musl-gcc -static $(D0_CFLAGS) -Iabi/include -I$(B)/musl/libxml2/include/libxml2 -o $@ $(SIERRA_SRCS) \
 	  $(D0_SCHEMA_O) $(MUSL_LIBXML2) -lm
 
 # host unit test of the unit parser

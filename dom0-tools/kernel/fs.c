@@ -4,6 +4,7 @@
  * own bytes; plus the character devices a program expects in /dev. Paths
  * resolve as on Linux: absolute or from the working directory, ".", "..",
  * symbolic links followed (up to 8), ENOENT and ENOTDIR as Linux gives them.
+ * /dev/xen/privcmd is privcmd.c's.
  */
 #include <sierra-guest/kit.h>
 #include <hv/lib.h>
@@ -235,5 +236,13 @@ void fs_init(const void *cpio, size_t len)
         add_device(dev, "zero", (1 << 8) | 5, dev_zero_read, dev_null_write);
         add_device(dev, "urandom", (1 << 8) | 9, random_bytes, dev_null_write);
         add_device(dev, "random", (1 << 8) | 8, random_bytes, dev_null_write);
+        struct inode *xen = child(dev, "xen", 3) ?: new_inode(dev, "xen", 3, S_IFDIR | 0755);
+
+        if ( xen )
+        {
+            add_device(xen, "privcmd", (10 << 8) | 62, dev_null_read, dev_null_write);
+            if ( (xen = child(xen, "privcmd", 7)) )
+                xen->dev_ioctl = privcmd_ioctl;
+        }
     }
 }

@@ -10,6 +10,7 @@
  *   exec.c        loading a static ELF64 and the initial stack Linux builds
  *   fs.c          the in-memory file tree (from the newc initramfs) and devices
  *   files.c       open files and the descriptor table
+ *   privcmd.c     /dev/xen/privcmd: hypercalls for the tools
  *   syscall.c     the system-call table and dispatcher
  *   sys-*.c       the system calls, by area
  *   entry.S       user-mode entry and exit: syscall callback, iret, faults
@@ -74,6 +75,8 @@ long strncpy_from_user(char *dst, uint64_t src, size_t len);    /* length, -EFAU
 #define NAME_MAX_LEN 255
 #define PATH_MAX_LEN 4096
 
+struct file;
+
 struct inode {
     char name[NAME_MAX_LEN + 1];
     uint32_t mode;                      /* S_IF* | permissions */
@@ -83,6 +86,7 @@ struct inode {
     struct inode *parent, *child, *next;
     int (*dev_read)(void *buf, size_t len);         /* character devices */
     int (*dev_write)(const void *buf, size_t len);
+    long (*dev_ioctl)(struct file *f, uint64_t cmd, uint64_t arg);
     uint64_t rdev;
 };
 
@@ -134,6 +138,9 @@ void syscall_dispatch(struct uregs *r);
 int run_user(struct uregs *r);          /* returns the process's wait status when it ends */
 void __attribute__((noreturn)) proc_exit(int wait_status);
 void user_fault(struct uregs *r, unsigned int vector, uint64_t error, uint64_t cr2);
+
+/* ---- privcmd.c ---- */
+long privcmd_ioctl(struct file *f, uint64_t cmd, uint64_t arg);
 
 /* ---- console ---- */
 int console_read(void *buf, size_t len);

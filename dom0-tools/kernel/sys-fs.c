@@ -411,6 +411,8 @@ SYSCALL(ioctl)
     UNUSED_ARGS();
     if ( !f )
         return -EBADF;
+    if ( f->inode->dev_ioctl )
+        return f->inode->dev_ioctl(f, b, c);
     if ( (f->inode->mode & S_IFMT) != S_IFCHR || f->inode->dev_read != console_read )
         return -ENOTTY;
     if ( b == TIOCGWINSZ )

@@ -3,7 +3,8 @@
  * below is the whole interface: name, handler, usage, one line of help.
  * Global options come before the command: --json (data as JSON), --lenient
  * (unknown XML elements are warnings). Commands that talk to the hypervisor
- * use /dev/xen/privcmd in the control domain; `validate` needs nothing.
+ * use /dev/xen/privcmd in the control domain (hv.c); `validate` needs
+ * nothing. `shell` runs the same table line by line (cmd-shell.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +19,16 @@ struct command {
 static const struct command commands[] = {
     { "validate", cmd_validate, "FILE.xml...",
       "check domain definitions (libvirt XML): structure, values, files" },
+    { "info", cmd_info, "", "the host: CPUs, memory, hypervisor version and capabilities" },
+    { "list", cmd_list, "[-l]", "the domains: name, id, memory, vCPUs, state, CPU time" },
+    { "domid", cmd_domid, "NAME", "a domain's id" },
+    { "domname", cmd_domname, "ID", "a domain's name" },
+    { "pause", cmd_pause, "DOMAIN", "stop a domain's vCPUs" },
+    { "unpause", cmd_unpause, "DOMAIN", "let them run again" },
+    { "shutdown", cmd_shutdown, "[-w] DOMAIN", "ask a domain to power off (-w: and wait)" },
+    { "reboot", cmd_reboot, "DOMAIN", "ask a domain to reboot" },
+    { "destroy", cmd_destroy, "DOMAIN", "end a domain at once and free its memory" },
+    { "shell", cmd_shell, "[FILE]", "run commands from FILE or the terminal, one a line" },
 };
 
 static int usage(FILE *f)
@@ -77,11 +88,16 @@ int main(int argc, char **argv)
     }
     if ( i == argc )
         return usage(stderr);
-    if ( strcmp(argv[i], "help") == 0 )
+    return cli_run(&cli, argc - i, argv + i);
+}
+
+int cli_run(struct cli *cli, int argc, char **argv)
+{
+    if ( strcmp(argv[0], "help") == 0 )
         return usage(stdout);
     for ( size_t c = 0; c < sizeof(commands) / sizeof(commands[0]); c++ )
-        if ( strcmp(argv[i], commands[c].name) == 0 )
-            return commands[c].run(&cli, argc - i - 1, argv + i + 1);
-    fprintf(stderr, "sierra: unknown command '%s'\n", argv[i]);
+        if ( strcmp(argv[0], commands[c].name) == 0 )
+            return commands[c].run(cli, argc - 1, argv + 1);
+    fprintf(stderr, "sierra: unknown command '%s'\n", argv[0]);
     return usage(stderr);
 }

@@ -16,7 +16,20 @@ struct cli {
     bool json, lenient;
 };
 
+/* one command line, argv[0] the command */
+int cli_run(struct cli *cli, int argc, char **argv);
+
 int cmd_validate(struct cli *cli, int argc, char **argv);
+int cmd_info(struct cli *cli, int argc, char **argv);
+int cmd_list(struct cli *cli, int argc, char **argv);
+int cmd_domid(struct cli *cli, int argc, char **argv);
+int cmd_domname(struct cli *cli, int argc, char **argv);
+int cmd_pause(struct cli *cli, int argc, char **argv);
+int cmd_unpause(struct cli *cli, int argc, char **argv);
+int cmd_destroy(struct cli *cli, int argc, char **argv);
+int cmd_shutdown(struct cli *cli, int argc, char **argv);
+int cmd_reboot(struct cli *cli, int argc, char **argv);
+int cmd_shell(struct cli *cli, int argc, char **argv);
 
 /* diagnostics in the compiler's format: FILE:LINE: error: element 'X': message */
 void cli_diag(const char *severity, const char *file, long line, const char *element,
