@@ -36,6 +36,14 @@ tap_result $? "Xen 4.17: every line as on the host" "$(head -20 "$work/diff")"
 grep -q '^dom0: /init exited with status 0$' "$work/xen.log"
 tap_result $? "Xen 4.17: /init exited with 0"
 
+boot dom0-privcmd -m 512 -a 'dom0_mem=128M' -t 60 -r "$K init=/bin/privcmd,$T/initramfs.cpio"
+expect_line '^privcmd: 0 of 7 failed$' "Sierra: /dev/xen/privcmd, its results and errno values"
+grep -E '^(not )?ok ' "$LOG" > "$work/privcmd.sierra"
+"$TOP/tools/xen-ref" run "$work/xen-privcmd.log" "$K init=/bin/privcmd,$T/initramfs.cpio" -t 90
+grep -E '^(not )?ok ' "$work/xen-privcmd.log" | diff "$work/privcmd.sierra" - > "$work/diff" &&
+  [ "$(wc -l < "$work/privcmd.sierra")" -eq 7 ]
+tap_result $? "Xen 4.17: privcmd gives the same 7 lines" "$(cat "$work/diff")"
+
 boot dom0-segv -m 512 -a 'dom0_mem=128M' -t 60 -r "$K init=/bin/segv,$T/initramfs.cpio"
 expect_line '^dom0: pid 1: segmentation fault at 0x[0-9a-f]+ \(vector 14, error 0x6, address 0x10\)$' \
   "a user write to address 16: a segmentation fault, reported"
