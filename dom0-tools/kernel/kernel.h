@@ -11,6 +11,7 @@
  *   fs.c          the in-memory file tree (from the newc initramfs) and devices
  *   files.c       open files and the descriptor table
  *   privcmd.c     /dev/xen/privcmd: hypercalls for the tools
+ *   console.c     /dev/console and its line discipline
  *   syscall.c     the system-call table and dispatcher
  *   sys-*.c       the system calls, by area
  *   entry.S       user-mode entry and exit: syscall callback, iret, faults
@@ -142,7 +143,8 @@ void user_fault(struct uregs *r, unsigned int vector, uint64_t error, uint64_t c
 /* ---- privcmd.c ---- */
 long privcmd_ioctl(struct file *f, uint64_t cmd, uint64_t arg);
 
-/* ---- console ---- */
+/* ---- console.c ---- */
+void console_init(void);
 int console_read(void *buf, size_t len);
 int console_write_dev(const void *buf, size_t len);
 

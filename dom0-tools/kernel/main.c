@@ -17,7 +17,6 @@
 
 #define MAX_INIT_ARGS   32
 #define ENTRY_STACK     32768
-#define VIRQ_CONSOLE    2
 #define FLAT_USER_CS    0xe033
 #define FLAT_USER_SS    0xe02b      /* also the kernel's: ring 3 either way */
 
@@ -25,28 +24,7 @@ extern const char __syscall_entry[];
 struct proc *current;
 static struct proc init_proc;
 static uint8_t entry_stack[ENTRY_STACK] __attribute__((aligned(16)));
-static volatile unsigned int console_events;
 
-int console_write_dev(const void *buf, size_t len)
-{
-    hyp_console_io(PV_CONSOLEIO_write, (int)len, buf);
-    return (int)len;
-}
-
-int console_read(void *buf, size_t len)
-{
-    for ( ;; )
-    {
-        unsigned int seen = console_events;
-        long n = hyp_console_io(PV_CONSOLEIO_read, (int)len, buf);
-
-        if ( n != 0 )
-            return n < 0 ? -EIO : (int)n;
-        kit_wait_until(&console_events, seen + 1);
-    }
-}
-
-static void on_console(unsigned int port) { (void)port; console_events++; }
 static void on_timer(unsigned int port) { (void)port; }
 
 static void on_trap(struct kit_trap_frame *f)
@@ -120,8 +98,7 @@ int main(void)
     kit_trap_handler = on_trap;
     if ( (port = kit_bind_virq(PV_VIRQ_TIMER)) >= 0 )
         kit_bind_handler((unsigned int)port, on_timer);
-    if ( (port = kit_bind_virq(VIRQ_CONSOLE)) >= 0 )
-        kit_bind_handler((unsigned int)port, on_console);
+    console_init();
     if ( hyp_stack_switch(FLAT_USER_SS, (unsigned long)entry_stack + ENTRY_STACK) ||
          kit_register_syscall_at(__syscall_entry) )
     {

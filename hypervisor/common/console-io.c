@@ -2,8 +2,8 @@
  * console_io: guests write to the hypervisor's console. dom0's text goes out
  * as it is (it is the machine's console); other domains' lines are prefixed
  * "(dN) " so they cannot pass for the hypervisor's or dom0's output. Reading
- * (dom0 only) returns what was typed on the console; there is no input queue
- * yet, so it returns 0 bytes.
+ * (dom0 only) returns what was typed on the console since the last read, up
+ * to 128 bytes a call (console-input.c), and 0 when nothing was.
  */
 #include <asm/guest-access.h>
 #include <hv/console.h>
@@ -19,6 +19,7 @@ long do_console_io(u64 cmd, u64 count, u64 buffer, u64 a4, u64 a5)
 {
     char buf[CHUNK];
     u64 done = 0;
+    size_t n;
 
     (void)a4; (void)a5;
     switch ( cmd )
@@ -44,7 +45,14 @@ long do_console_io(u64 cmd, u64 count, u64 buffer, u64 a4, u64 a5)
         }
         return 0;
     case PV_CONSOLEIO_read:
-        return current->domain->privileged ? 0 : -EPERM;
+        if ( !current->domain->privileged )
+            return -EPERM;
+        if ( (s64)(u32)count != (s64)(int)count )
+            return -EINVAL;
+        n = console_input_read(buf, MIN(count, sizeof(buf)));
+        if ( n && copy_to_guest(buffer, buf, n) )
+            return -EFAULT;
+        return (long)n;
     default:
         return -ENOSYS;
     }

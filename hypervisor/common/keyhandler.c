@@ -56,6 +56,13 @@ static void key_help(void)
         pr_info("  '%c'  %s\n", keys[i].key, keys[i].help);
 }
 
+void debug_key(int c)
+{
+    for ( unsigned int i = 0; i < ARRAY_SIZE(keys); i++ )
+        if ( keys[i].key == c )
+            keys[i].handler();
+}
+
 void debug_key_loop(void)
 {
     pr_info("nothing to run; debug keys active on the console ('h' for help)\n");
@@ -68,8 +75,6 @@ void debug_key_loop(void)
             cpu_relax();
             continue;
         }
-        for ( unsigned int i = 0; i < ARRAY_SIZE(keys); i++ )
-            if ( keys[i].key == c )
-                keys[i].handler();
+        debug_key(c);
     }
 }

@@ -150,6 +150,7 @@ static void start_dom0(void)
     }
     vtime_start_domain(v->domain);
     vtime_start_vcpu(v);
+    console_input_start();              /* what is typed is dom0's now */
     pv_start_vcpu(v, entry, rsp, rsi);
 }
 

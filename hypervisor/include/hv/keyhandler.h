@@ -6,6 +6,7 @@
 #define HV_KEYHANDLER_H
 
 void __attribute__((noreturn)) debug_key_loop(void);
+void debug_key(int c);               /* run the key's handler, if it has one */
 void print_memory_summary(void);
 
 #endif
