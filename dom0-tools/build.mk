@@ -20,11 +20,27 @@ $(D0_SCHEMA_O): dom0-tools/schema/domain.rng
 	@mkdir -p $(@D)
 	$(Q)cd $(<D) && $(LD) -r -b binary -z noexecstack -o $(abspath $@) $(<F)
 
-$(SIERRA_CLI): $(SIERRA_SRCS) $(D0_XML_HDRS) $(wildcard dom0-tools/sierra/*.h) $(D0_SCHEMA_O) $(MUSL_LIBXML2)
+# the domain builder and the code it shares with the hypervisor, for user
+# space: the hypervisor's own string functions under hv_ names (as the unit
+# tests build them), so they do not meet musl's
+D0_BUILDER_SRCS := dom0-tools/lib/pv-build.c hypervisor/common/pv-elf.c hypervisor/common/pv-layout.c \
+  hypervisor/common/string.c
+D0_BUILDER_OBJS := $(patsubst %.c,$(D0_B)/builder/%.o,$(D0_BUILDER_SRCS))
+D0_HV_NAMES     := memset memcpy memmove memcmp memchr strlen strcmp strncmp
+
+$(D0_B)/builder/%.o: %.c
+	@mkdir -p $(@D)
+	$(Q)musl-gcc $(D0_CFLAGS) -fno-builtin $(foreach n,$(D0_HV_NAMES),-D$(n)=hv_$(n)) \
+	  -Ihypervisor/include -Iabi/include -MMD -MP -c -o $@ $<
+
+$(SIERRA_CLI): $(SIERRA_SRCS) $(D0_XML_HDRS) $(wildcard dom0-tools/sierra/*.h) $(D0_SCHEMA_O) $(MUSL_LIBXML2) \
+               $(D0_BUILDER_OBJS)
 	@mkdir -p $(@D)
 	@echo "  MUSLCC  $@"
-	$(Q)musl-gcc -static $(D0_CFLAGS) -Iabi/include -I$(B)/musl/libxml2/include/libxml2 -o $@ $(SIERRA_SRCS) \
-	  $(D0_SCHEMA_O) $(MUSL_LIBXML2) -lm
+	$(Q)musl-gcc -static $(D0_CFLAGS) -Iabi/include -Ihypervisor/include/hv/.. -I$(B)/musl/libxml2/include/libxml2 \
+	  -o $@ $(SIERRA_SRCS) $(D0_SCHEMA_O) $(D0_BUILDER_OBJS) $(MUSL_LIBXML2) -lm
+
+-include $(D0_BUILDER_OBJS:.o=.d)
 
 # host unit test of the unit parser
 UNITS_TEST := $(B)/tests/unit/test-units

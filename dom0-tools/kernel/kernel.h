@@ -47,6 +47,7 @@ void frame_scratch_unmap(void);
 #define VMA_READ    1
 #define VMA_WRITE   2
 #define VMA_EXEC    4
+#define VMA_FOREIGN 8                   /* privcmd: another domain's frames, not ours to free */
 #define MAX_VMAS    64
 
 struct vma {
@@ -67,6 +68,9 @@ void mm_activate(struct mm *mm);
 long mm_map(struct mm *mm, uint64_t start, uint64_t len, unsigned int prot);  /* zeroed pages */
 long mm_unmap(struct mm *mm, uint64_t start, uint64_t len);
 long mm_protect(struct mm *mm, uint64_t start, uint64_t len, unsigned int prot);
+long mm_reserve(struct mm *mm, uint64_t start, uint64_t len, unsigned int prot);  /* no pages */
+long mm_map_foreign(struct mm *mm, uint64_t va, uint64_t mfn, uint16_t domid);   /* 0 or -errno */
+const struct vma *mm_find(const struct mm *mm, uint64_t addr);
 bool mm_check(const struct mm *mm, uint64_t addr, uint64_t len, unsigned int prot);
 long copy_from_user(void *dst, uint64_t src, size_t len);       /* 0 or -EFAULT */
 long copy_to_user(uint64_t dst, const void *src, size_t len);
@@ -142,6 +146,7 @@ void user_fault(struct uregs *r, unsigned int vector, uint64_t error, uint64_t c
 
 /* ---- privcmd.c ---- */
 long privcmd_ioctl(struct file *f, uint64_t cmd, uint64_t arg);
+long privcmd_mmap(uint64_t addr, uint64_t len, unsigned int prot);
 
 /* ---- console.c ---- */
 void console_init(void);

@@ -5,22 +5,74 @@
  * returns its result (a negative Xen errno is the same number as Linux's).
  * Pointers among the arguments are the caller's: user memory is mapped in
  * the kernel's page tables too, where the hypervisor reads and writes it.
+ * IOCTL_PRIVCMD_MMAPBATCH_V2 maps another domain's frames into an area the
+ * caller mmap'ed from the device, with an error per frame.
  */
 #include <sierra-guest/hypercall.h>
 #include "kernel.h"
 
-#define IOCTL_PRIVCMD_HYPERCALL 0x305000    /* _IOC(_IOC_NONE, 'P', 0, 48) */
+#define IOCTL_PRIVCMD_HYPERCALL     0x305000    /* _IOC(_IOC_NONE, 'P', 0, 48) */
+#define IOCTL_PRIVCMD_MMAPBATCH_V2  0x205004    /* _IOC(_IOC_NONE, 'P', 4, 32) */
+#define MAX_BATCH                   4096
 #define NR_HYPERCALLS           64          /* stubs on the hypercall page we offer */
 
 struct privcmd_hypercall {
     uint64_t op, arg[5];
 };
 
+struct privcmd_mmapbatch_v2 {
+    uint32_t num;
+    uint16_t dom;
+    uint16_t pad;
+    uint64_t addr;              /* in an area mmap'ed from privcmd */
+    uint64_t arr;               /* the frames (PV: machine frame numbers) */
+    uint64_t err;               /* int per frame: 0 or -errno */
+};
+
+/* IOCTL_PRIVCMD_MMAPBATCH_V2: each frame of domain `dom` at addr + i pages;
+ * per-frame errors in err[], and -ENOENT overall if any failed, as Linux */
+static long mmapbatch(uint64_t arg)
+{
+    struct privcmd_mmapbatch_v2 b;
+    const struct vma *v;
+    bool failed = false;
+
+    if ( copy_from_user(&b, arg, sizeof(b)) )
+        return -EFAULT;
+    if ( !b.num || b.num > MAX_BATCH || (b.addr & (PAGE_SIZE - 1)) )
+        return -EINVAL;
+    v = mm_find(&current->mm, b.addr);
+    if ( !v || !(v->prot & VMA_FOREIGN) || b.addr + (uint64_t)b.num * PAGE_SIZE > v->end )
+        return -EINVAL;
+    if ( !mm_check(&current->mm, b.arr, (uint64_t)b.num * 8, VMA_READ) ||
+         !mm_check(&current->mm, b.err, (uint64_t)b.num * 4, VMA_WRITE) )
+        return -EFAULT;
+    for ( uint32_t i = 0; i < b.num; i++ )
+    {
+        uint64_t mfn = ((const uint64_t *)b.arr)[i];
+        long rc = mm_map_foreign(&current->mm, b.addr + (uint64_t)i * PAGE_SIZE, mfn, b.dom);
+
+        ((int *)b.err)[i] = (int)rc;
+        failed |= rc != 0;
+    }
+    return failed ? -ENOENT : 0;
+}
+
+/* mmap of privcmd: an empty area for MMAPBATCH to fill */
+long privcmd_mmap(uint64_t addr, uint64_t len, unsigned int prot)
+{
+    long rc = mm_reserve(&current->mm, addr, len, prot | VMA_FOREIGN);
+
+    return rc ? rc : (long)addr;
+}
+
 long privcmd_ioctl(struct file *f, uint64_t cmd, uint64_t arg)
 {
     struct privcmd_hypercall h;
 
     (void)f;
+    if ( cmd == IOCTL_PRIVCMD_MMAPBATCH_V2 )
+        return mmapbatch(arg);
     if ( cmd != IOCTL_PRIVCMD_HYPERCALL )
         return -ENOTTY;
     if ( copy_from_user(&h, arg, sizeof(h)) )

@@ -30,6 +30,16 @@ SYSCALL(mmap)
     {
         if ( !(file = fd_get((int)e)) )
             return -EBADF;
+        if ( file->inode->dev_ioctl == privcmd_ioctl )
+        {
+            if ( !(flags & MAP_FIXED) )
+            {
+                if ( len > mm->mmap_top || mm->mmap_top - len < mm->brk + (1UL << 30) )
+                    return -ENOMEM;
+                addr = mm->mmap_top -= len;
+            }
+            return privcmd_mmap(addr, len, prot_bits(c));
+        }
         if ( (file->inode->mode & S_IFMT) != S_IFREG )
             return -ENODEV;
         if ( (c & PROT_WRITE) && (flags & MAP_SHARED) )

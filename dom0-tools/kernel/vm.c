@@ -9,6 +9,9 @@
  * populated when it is mapped (no demand paging), so the list of areas says
  * exactly what is mapped, and every user pointer the kernel follows is
  * checked against it first: a bad pointer is -EFAULT, never a kernel fault.
+ * The exception is a privcmd area (VMA_FOREIGN): reserved empty by mmap,
+ * filled with another domain's frames by IOCTL_PRIVCMD_MMAPBATCH_V2 (the
+ * hypervisor checks they are that domain's), never freed as ours.
  */
 #include <sierra-guest/hypercall.h>
 #include <sierra-guest/kit.h>
@@ -176,7 +179,8 @@ long mm_unmap(struct mm *mm, uint64_t start, uint64_t len)
             if ( !(e & KIT_PTE_P) )
                 continue;
             update(l1, (va >> 12) & 511, 0);
-            frame_free(mfn_to_pfn((e & PTE_ADDR) >> 12));
+            if ( !(v->prot & VMA_FOREIGN) )
+                frame_free(mfn_to_pfn((e & PTE_ADDR) >> 12));
         }
         memmove(v, v + 1, (mm->nr_vmas - i - 1) * sizeof(*v));
         mm->nr_vmas--;
@@ -185,14 +189,14 @@ long mm_unmap(struct mm *mm, uint64_t start, uint64_t len)
     return 0;
 }
 
-long mm_map(struct mm *mm, uint64_t start, uint64_t len, unsigned int prot)
+/* a new area, replacing what was there (MAP_FIXED semantics); its index */
+static long insert_vma(struct mm *mm, uint64_t start, uint64_t len, unsigned int prot)
 {
     unsigned int at = 0;
 
-    len = (len + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
     if ( !range_ok(start, len) )
         return -EINVAL;
-    mm_unmap(mm, start, len);                   /* MAP_FIXED semantics */
+    mm_unmap(mm, start, len);
     if ( mm->nr_vmas == MAX_VMAS )
         return -ENOMEM;
     while ( at < mm->nr_vmas && mm->vma[at].start < start )
@@ -200,6 +204,49 @@ long mm_map(struct mm *mm, uint64_t start, uint64_t len, unsigned int prot)
     memmove(&mm->vma[at + 1], &mm->vma[at], (mm->nr_vmas - at) * sizeof(struct vma));
     mm->vma[at] = (struct vma){ start, start + len, prot };
     mm->nr_vmas++;
+    return at;
+}
+
+long mm_reserve(struct mm *mm, uint64_t start, uint64_t len, unsigned int prot)
+{
+    long at = insert_vma(mm, start, (len + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1), prot);
+
+    return at < 0 ? at : 0;
+}
+
+const struct vma *mm_find(const struct mm *mm, uint64_t addr)
+{
+    for ( unsigned int i = 0; i < mm->nr_vmas; i++ )
+        if ( addr >= mm->vma[i].start && addr < mm->vma[i].end )
+            return &mm->vma[i];
+    return NULL;
+}
+
+long mm_map_foreign(struct mm *mm, uint64_t va, uint64_t mfn, uint16_t domid)
+{
+    const struct vma *v = mm_find(mm, va);
+    unsigned long l1;
+    struct pv_mmu_update u;
+    long rc;
+
+    if ( !v || !(v->prot & VMA_FOREIGN) )
+        return -EINVAL;
+    if ( (rc = l1_for(mm, va, true, &l1)) )
+        return rc;
+    u = (struct pv_mmu_update){ (mfn_of(l1) << 12) + 8 * ((va >> 12) & 511),
+                                (mfn << 12) | pte_flags(v->prot) };
+    rc = hyp_mmu_update(&u, 1, 0, domid);
+    kit_tlb_flush();
+    return rc;
+}
+
+long mm_map(struct mm *mm, uint64_t start, uint64_t len, unsigned int prot)
+{
+    long at;
+
+    len = (len + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+    if ( (at = insert_vma(mm, start, len, prot)) < 0 )
+        return at;
     for ( uint64_t va = start; va < start + len; va += PAGE_SIZE )
     {
         unsigned long l1;

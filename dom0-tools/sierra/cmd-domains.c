@@ -91,9 +91,9 @@ int cmd_info(struct cli *cli, int argc, char **argv)
         fprintf(stderr, "usage: sierra info\n");
         return EXIT_USAGE;
     }
-    if ( (ver = hv_hypercall(PV_HYPERCALL_xen_version, PV_XENVER_version, 0, 0)) < 0 ||
-         hv_hypercall(PV_HYPERCALL_xen_version, PV_XENVER_extraversion, (unsigned long)extra, 0) < 0 ||
-         hv_hypercall(PV_HYPERCALL_xen_version, PV_XENVER_capabilities, (unsigned long)caps, 0) < 0 )
+    if ( (ver = hv_hypercall(PV_HYPERCALL_xen_version, PV_XENVER_version, 0, 0, 0)) < 0 ||
+         hv_hypercall(PV_HYPERCALL_xen_version, PV_XENVER_extraversion, (unsigned long)extra, 0, 0) < 0 ||
+         hv_hypercall(PV_HYPERCALL_xen_version, PV_XENVER_capabilities, (unsigned long)caps, 0, 0) < 0 )
         return EXIT_FAILED;
     if ( hv_sysctl(&op) < 0 )
     {

@@ -35,9 +35,10 @@ int hv_open(void)
     return 0;
 }
 
-long hv_hypercall(unsigned int op, unsigned long a1, unsigned long a2, unsigned long a3)
+long hv_hypercall(unsigned int op, unsigned long a1, unsigned long a2, unsigned long a3,
+                  unsigned long a4)
 {
-    unsigned long h[6] = { op, a1, a2, a3, 0, 0 };
+    unsigned long h[6] = { op, a1, a2, a3, a4, 0 };
     long r;
 
     if ( hv_open() )
@@ -49,13 +50,13 @@ long hv_hypercall(unsigned int op, unsigned long a1, unsigned long a2, unsigned 
 long hv_domctl(struct sierra_domctl *op)
 {
     op->interface_version = SIERRA_DOMCTL_INTERFACE_VERSION;
-    return hv_hypercall(PV_HYPERCALL_domctl, (unsigned long)op, 0, 0);
+    return hv_hypercall(PV_HYPERCALL_domctl, (unsigned long)op, 0, 0, 0);
 }
 
 long hv_sysctl(struct sierra_sysctl *op)
 {
     op->interface_version = SIERRA_SYSCTL_INTERFACE_VERSION;
-    return hv_hypercall(PV_HYPERCALL_sysctl, (unsigned long)op, 0, 0);
+    return hv_hypercall(PV_HYPERCALL_sysctl, (unsigned long)op, 0, 0, 0);
 }
 
 long hv_domains(struct sierra_domctl_getdomaininfo *out, unsigned int max)

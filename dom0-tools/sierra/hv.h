@@ -12,7 +12,8 @@
 
 /* 0, or prints why not (a Linux host has no privcmd) and returns -errno */
 int hv_open(void);
-long hv_hypercall(unsigned int op, unsigned long a1, unsigned long a2, unsigned long a3);
+long hv_hypercall(unsigned int op, unsigned long a1, unsigned long a2, unsigned long a3,
+                  unsigned long a4);
 long hv_domctl(struct sierra_domctl *op);       /* -errno on failure */
 long hv_sysctl(struct sierra_sysctl *op);
 

@@ -20,6 +20,7 @@ struct cli {
 int cli_run(struct cli *cli, int argc, char **argv);
 
 int cmd_validate(struct cli *cli, int argc, char **argv);
+int cmd_create(struct cli *cli, int argc, char **argv);
 int cmd_info(struct cli *cli, int argc, char **argv);
 int cmd_list(struct cli *cli, int argc, char **argv);
 int cmd_domid(struct cli *cli, int argc, char **argv);
