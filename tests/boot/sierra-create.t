@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# sierra create inside dom0: the domain builder runs in user space over
+# privcmd (memory_op, MMAPBATCH_V2, event channels, mmuext_op on the domU's
+# behalf, domctl). The demo definition's guest-kit hello runs and powers off;
+# list shows it; destroy frees every frame; 20 create/destroy rounds leak
+# nothing (free memory equal before and after, a clean frame audit each
+# time); a definition whose kernel is not a kernel fails and leaves nothing.
+. "$(dirname "$0")/../lib/tap.sh"
+
+S=$TOP/build/dom0-tools/sierra
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+sed 's|<name>hello</name>|<name>not-a-kernel</name>|; s|<kernel>.*</kernel>|<kernel>/etc/motd</kernel>|' \
+  "$TOP/build/dom0-tools/etc/hello.xml" > "$work/bad-kernel.xml"
+{
+  echo info
+  echo create /etc/sierra/hello.xml
+  echo shutdown -w hello
+  echo list
+  echo destroy hello
+  for i in $(seq 2 20); do echo create /etc/sierra/hello.xml; echo shutdown -w hello; echo destroy hello; done
+  echo create /etc/sierra/bad-kernel.xml
+  echo list
+  echo info
+} > "$work/cmds"
+"$TOP/tools/mkinitramfs" "$work/tools.cpio" /sbin/sierra="$S" /etc/motd="$TOP/dom0-tools/rootfs/etc/motd" \
+  /etc/sierra/hello.xml="$TOP/build/dom0-tools/etc/hello.xml" /boot/hello="$TOP/build/guest-kit/examples/hello" \
+  /etc/sierra/bad-kernel.xml="$work/bad-kernel.xml" /etc/test.cmds="$work/cmds"
+boot sierra-create -m 512 -a 'dom0_mem=128M' -t 240 \
+  -r "$TOP/build/dom0-tools/sierra-dom0 init=/sbin/sierra -- shell /etc/test.cmds,$work/tools.cpio"
+expect_line "^created domain 'hello' \(id [0-9]+, 16 MiB, 1 vCPU\)$" "create: the domain is built and started"
+expect_line '^\(d[0-9]+\) hello from a guest-kit guest$' "the domU runs: its console line"
+expect_line '^\(d1\) magic xen-3\.0-x86_64p, 4096 pages, flags 0$' "its start_info: 4096 pages (16 MiB), not dom0"
+expect_line '^hello +1 +16 +1 +---s-- ' "list: hello, 16 MiB, shut down"
+[ "$(grep -c "^created domain 'hello'" "$LOG")" -eq 20 ]
+tap_result $? "20 rounds of create" "$(grep -c "^created domain 'hello'" "$LOG") created"
+[ "$(grep -cE '^\(sierra\) d[0-9]+: destroyed, 4096 frames freed, frame audit: 0 errors$' "$LOG")" -eq 20 ]
+tap_result $? "20 destroys, each with a clean frame audit"
+expect_line "^sierra: create not-a-kernel: Exec format error$" "a kernel that is not one: the create fails, says why"
+expect_no_line '^not-a-kernel ' "and leaves no domain behind"
+[ "$(grep '^free_memory' "$LOG" | sort -u | wc -l)" -eq 1 ] && [ "$(grep -c '^free_memory' "$LOG")" -eq 2 ]
+tap_result $? "free memory before and after: the same" "$(grep '^free_memory' "$LOG")"
+expect_no_line 'leaked|memory was not all given back' "nothing leaked"
+finish
