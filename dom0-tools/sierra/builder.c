@@ -155,6 +155,17 @@ long build_from_config(const struct dom_config *c, const void *kernel, size_t ke
     if ( !rc )
         rc = pv_build_domain(&ops, &a, p2m, &r);
     op_unmap(&t);
+    if ( !rc )
+    {
+        /* where its console and xenstore are, for `sierra console` to find */
+        struct sierra_domctl rings = { .cmd = SIERRA_DOMCTL_set_rings, .domain = t.domid };
+
+        rings.u.rings = (struct sierra_domctl_rings){
+            .console_gfn = r.console_mfn, .store_gfn = r.store_mfn,
+            .console_port = r.console_port, .store_port = r.store_port,
+        };
+        rc = hv_domctl(&rings);
+    }
     if ( t.fd >= 0 )
         close(t.fd);
     free(p2m);

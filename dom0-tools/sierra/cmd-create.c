@@ -3,7 +3,7 @@
  * read its kernel (and initrd), have the builder lay the domain out through
  * privcmd, and start it. A failed create leaves nothing: the builder
  * destroys the half-built domain, and the free memory is checked to be
- * what it was.
+ * what it was. -c then shows its console (cmd-console.c).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -50,11 +50,14 @@ int cmd_create(struct cli *cli, int argc, char **argv)
     void *kernel, *initrd = NULL;
     size_t kernel_len, initrd_len = 0;
     unsigned long long before;
+    bool attach = argc == 2 && strcmp(argv[0], "-c") == 0;
     long id;
 
+    argc -= attach;
+    argv += attach;
     if ( argc != 1 )
     {
-        fprintf(stderr, "usage: sierra create FILE.xml\n");
+        fprintf(stderr, "usage: sierra create [-c] FILE.xml\n");
         return EXIT_USAGE;
     }
     if ( hv_sysctl(&op) < 0 )
@@ -90,5 +93,6 @@ int cmd_create(struct cli *cli, int argc, char **argv)
     }
     printf("created domain '%s' (id %ld, %llu MiB, %u vCPU%s)\n", c.name, id,
            (unsigned long long)(c.current_kib / 1024), c.vcpus, c.vcpus == 1 ? "" : "s");
-    return EXIT_OK;
+    fflush(stdout);
+    return attach ? console_attach(c.name) : EXIT_OK;
 }

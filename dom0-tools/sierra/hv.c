@@ -94,3 +94,14 @@ long hv_find(const char *name_or_id, struct sierra_domctl_getdomaininfo *out)
     fprintf(stderr, "sierra: no domain '%s'\n", name_or_id);
     return -ESRCH;
 }
+
+long hv_find_quiet(unsigned int domid, struct sierra_domctl_getdomaininfo *out)
+{
+    struct sierra_domctl op = { .cmd = SIERRA_DOMCTL_getdomaininfo, .domain = (uint16_t)domid };
+    long rc = hv_domctl(&op);
+
+    if ( rc < 0 || op.u.getdomaininfo.domid != domid )
+        return -ESRCH;              /* getdomaininfo gives the next one up */
+    *out = op.u.getdomaininfo;
+    return 0;
+}

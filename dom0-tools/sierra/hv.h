@@ -21,5 +21,7 @@ long hv_sysctl(struct sierra_sysctl *op);
 long hv_domains(struct sierra_domctl_getdomaininfo *out, unsigned int max);
 /* a domain by name or decimal id; prints a message and returns -ESRCH if none */
 long hv_find(const char *name_or_id, struct sierra_domctl_getdomaininfo *out);
+/* the same by id, silently: -ESRCH when it is gone */
+long hv_find_quiet(unsigned int domid, struct sierra_domctl_getdomaininfo *out);
 
 #endif

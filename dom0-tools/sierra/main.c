@@ -19,7 +19,8 @@ struct command {
 static const struct command commands[] = {
     { "validate", cmd_validate, "FILE.xml...",
       "check domain definitions (libvirt XML): structure, values, files" },
-    { "create", cmd_create, "FILE.xml", "build a domain from its definition and start it" },
+    { "create", cmd_create, "[-c] FILE.xml", "build a domain from its definition and start it (-c: and show its console)" },
+    { "console", cmd_console, "DOMAIN", "a domain's console output, until it shuts down" },
     { "info", cmd_info, "", "the host: CPUs, memory, hypervisor version and capabilities" },
     { "list", cmd_list, "[-l]", "the domains: name, id, memory, vCPUs, state, CPU time" },
     { "domid", cmd_domid, "NAME", "a domain's id" },

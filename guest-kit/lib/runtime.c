@@ -1,18 +1,51 @@
 /*
  * The kit's C runtime: remember start_info, run main(), shut down with its
- * verdict; console output through console_io (the dom0 console - the only
- * one a kit guest started as dom0 has), formatted by the hypervisor's own
- * vsnprintf (hypervisor/common/vsnprintf.c, compiled into the kit too).
+ * verdict; console output through console_io as dom0 (the machine's
+ * console), and as a domU through the console ring and event channel the
+ * builder gave it (Xen refuses console_io to domUs), formatted by the
+ * hypervisor's own vsnprintf (hypervisor/common/vsnprintf.c, compiled in).
  */
 #include <sierra-guest/hypercall.h>
 #include <sierra-guest/kit.h>
+#include <sierra/console.h>
 #include <hv/lib.h>
 
 struct pv_start_info *start_info;
 
+#define RING_WAIT_YIELDS 1000     /* then nobody is reading: the rest is dropped */
+
+/* a domU's console: the ring the builder set up, and its event channel */
+static void ring_write(struct pv_xencons_interface *r, const char *s, size_t len)
+{
+    struct pv_evtchn_send notify = { .port = start_info->console.domU.evtchn };
+    unsigned int waited = 0;
+
+    while ( len )
+    {
+        PV_XENCONS_RING_IDX cons = __atomic_load_n(&r->out_cons, __ATOMIC_ACQUIRE), prod = r->out_prod;
+        size_t n = 0;
+
+        while ( n < len && prod - cons < sizeof(r->out) )
+            r->out[PV_MASK_XENCONS_IDX(prod++, r->out)] = s[n++];
+        __atomic_store_n(&r->out_prod, prod, __ATOMIC_RELEASE);
+        hyp_event_channel_op(PV_EVTCHNOP_send, &notify);
+        s += n;
+        len -= n;
+        if ( len && n == 0 )
+        {
+            if ( ++waited == RING_WAIT_YIELDS )
+                return;
+            hyp_sched_op(PV_SCHEDOP_yield, 0);
+        }
+    }
+}
+
 void console_write(const char *s, size_t len)
 {
-    hyp_console_io(PV_CONSOLEIO_write, (int)len, s);
+    if ( !(start_info->flags & PV_SIF_INITDOMAIN) && start_info->console.domU.mfn )
+        ring_write(pfn_to_virt(mfn_to_pfn(start_info->console.domU.mfn)), s, len);
+    else
+        hyp_console_io(PV_CONSOLEIO_write, (int)len, s);
 }
 
 int printf(const char *fmt, ...)

@@ -132,6 +132,25 @@ static long hypercall_init(struct domain *d, u64 mfn)
     return 0;
 }
 
+/* set_rings: where the tools put a domain's console and xenstore rings,
+ * for the tools to find again (sierra console). The frames must be the
+ * domain's, the ports its, the backends live domains. */
+static int ring_frame_ok(const struct domain *d, u64 mfn)
+{
+    return mfn < nr_frames && frame_table[mfn].state == FRAME_ALLOCATED &&
+           frame_table[mfn].owner == d->id;
+}
+
+static long set_rings(struct domain *d, const struct sierra_domctl_rings *r)
+{
+    if ( !ring_frame_ok(d, r->console_gfn) || !ring_frame_ok(d, r->store_gfn) ||
+         r->console_port >= d->nr_evtchn || r->store_port >= d->nr_evtchn ||
+         !domain_lookup(r->console_backend) || !domain_lookup(r->store_backend) || r->pad )
+        return -EINVAL;
+    d->rings = *r;
+    return 0;
+}
+
 long do_domctl(u64 arg, u64 a2, u64 a3, u64 a4, u64 a5)
 {
     struct sierra_domctl op;
@@ -187,6 +206,11 @@ long do_domctl(u64 arg, u64 a2, u64 a3, u64 a4, u64 a5)
                 return -EINVAL;
             d->max_pages = op.u.max_mem.max_pages;
             return 0;
+        case SIERRA_DOMCTL_set_rings:
+            return set_rings(d, &op.u.rings);
+        case SIERRA_DOMCTL_get_rings:
+            op.u.rings = d->rings;
+            break;
         case SIERRA_DOMCTL_max_vcpus:
             return op.u.max_vcpus.max_vcpus >= 1 && op.u.max_vcpus.max_vcpus <= DOMAIN_MAX_VCPUS ?
                    0 : -EINVAL;

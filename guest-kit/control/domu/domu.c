@@ -20,6 +20,7 @@
 #include <sierra/xenver.h>
 #include <hv/lib.h>
 #include "../../../dom0-tools/lib/pv-build.h"
+#include "relay.h"
 
 #define ROUNDS      20        /* unless the command line says rounds=N */
 #define DOMU_PAGES  2048        /* 8 MiB */
@@ -240,8 +241,14 @@ int main(void)
                   "5 page-table pages, console port %u, xenstore port %u", r.console_port,
                   r.store_port);
         }
+        if ( relay_start((unsigned int)id, r.console_mfn, r.console_port, kit_spare_page(2)) )
+        {
+            check(0, "round %u: relaying domain %ld's console", i, id);
+            break;
+        }
         kit_domctl_on(SIERRA_DOMCTL_unpausedomain, (uint16_t)id);
         kit_wait_until(&dom_exc, exc + 1);
+        relay_stop();
         info = info_of((uint16_t)id);
         if ( !(info.flags & SIERRA_DOMINF_shutdown) || info.shutdown_reason != PV_SHUTDOWN_poweroff )
         {

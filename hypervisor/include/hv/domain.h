@@ -15,6 +15,7 @@
 #include <hv/types.h>
 #include <asm/regs.h>
 #include <sierra/arch-x86.h>
+#include <sierra/domctl.h>
 #include <sierra/shared-info.h>
 #include <sierra/vcpu.h>
 
@@ -83,6 +84,7 @@ struct domain {
     struct grant_table *grant;
     bool paused;                    /* domctl pausedomain; a new domU starts paused */
     u8 handle[16];                  /* domctl createdomain: the tools' UUID */
+    struct sierra_domctl_rings rings;   /* domctl set_rings: where its console/xenstore are */
     char name[32];
 };
 
