@@ -80,6 +80,17 @@ static void discipline(char c)
         done = line_len;
 }
 
+bool console_readable(void)
+{
+    char in[128];
+    long got;
+
+    while ( !done && !eof && (got = hyp_console_io(PV_CONSOLEIO_read, sizeof(in), in)) > 0 )
+        for ( long i = 0; i < got; i++ )
+            discipline(in[i]);
+    return done || eof;
+}
+
 int console_read(void *buf, size_t len)
 {
     size_t n;

@@ -23,8 +23,8 @@ struct file *file_open(struct inode *n, int flags)
 
 void file_put(struct file *f)
 {
-    if ( f && f->refs )
-        f->refs--;
+    if ( f && f->refs && --f->refs == 0 && is_pipe(f->inode) )
+        pipe_release(f);
 }
 
 long fd_install(struct file *f, int min_fd)

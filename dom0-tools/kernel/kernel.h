@@ -11,6 +11,7 @@
  *   fs.c          the in-memory file tree (from the newc initramfs) and devices
  *   files.c       open files and the descriptor table
  *   privcmd.c     /dev/xen/privcmd: hypercalls for the tools
+ *   pipe.c        pipes
  *   console.c     /dev/console and its line discipline
  *   syscall.c     the system-call table and dispatcher
  *   sys-*.c       the system calls, by area
@@ -144,12 +145,20 @@ int run_user(struct uregs *r);          /* returns the process's wait status whe
 void __attribute__((noreturn)) proc_exit(int wait_status);
 void user_fault(struct uregs *r, unsigned int vector, uint64_t error, uint64_t cr2);
 
+/* ---- pipe.c ---- */
+bool is_pipe(const struct inode *n);
+void pipe_release(struct file *f);
+long pipe_read(struct file *f, uint64_t ubuf, uint64_t len);
+long pipe_write(struct file *f, uint64_t ubuf, uint64_t len);
+short pipe_poll(const struct file *f);
+
 /* ---- privcmd.c ---- */
 long privcmd_ioctl(struct file *f, uint64_t cmd, uint64_t arg);
 long privcmd_mmap(uint64_t addr, uint64_t len, unsigned int prot);
 
 /* ---- console.c ---- */
 void console_init(void);
+bool console_readable(void);            /* a line (or end of input) waits */
 int console_read(void *buf, size_t len);
 int console_write_dev(const void *buf, size_t len);
 

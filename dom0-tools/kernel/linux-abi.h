@@ -42,6 +42,7 @@
 #define ENAMETOOLONG 36
 #define ENOSYS 38
 #define ENOTEMPTY 39
+
 #define ELOOP 40
 
 #define O_ACCMODE   00000003
@@ -73,8 +74,20 @@
 #define S_IFMT   0170000
 #define S_IFDIR  0040000
 #define S_IFCHR  0020000
+#define S_IFIFO  0010000
 #define S_IFREG  0100000
 #define S_IFLNK  0120000
+
+#define POLLIN   0x001
+#define POLLOUT  0x004
+#define POLLERR  0x008
+#define POLLHUP  0x010
+#define POLLNVAL 0x020
+
+struct linux_pollfd {
+    int32_t fd;
+    int16_t events, revents;
+};
 
 #define SEEK_SET 0
 #define SEEK_CUR 1

@@ -82,6 +82,8 @@ static long file_read(struct file *f, uint64_t ubuf, uint64_t len, uint64_t *pos
         return -EISDIR;
     if ( !mm_check(&current->mm, ubuf, len, VMA_WRITE) )
         return -EFAULT;
+    if ( is_pipe(n) )
+        return pipe_read(f, ubuf, len);
     if ( (n->mode & S_IFMT) == S_IFCHR )
     {
         int got = n->dev_read(chunk, len < IO_CHUNK ? len : IO_CHUNK);
@@ -105,10 +107,12 @@ static long file_write(struct file *f, uint64_t ubuf, uint64_t len)
 
     if ( (f->flags & O_ACCMODE) == O_RDONLY )
         return -EBADF;
-    if ( (n->mode & S_IFMT) != S_IFCHR )
-        return -EROFS;
     if ( !mm_check(&current->mm, ubuf, len, VMA_READ) )
         return -EFAULT;
+    if ( is_pipe(n) )
+        return pipe_write(f, ubuf, len);
+    if ( (n->mode & S_IFMT) != S_IFCHR )
+        return -EROFS;
     while ( done < len )
     {
         size_t part = len - done < IO_CHUNK ? len - done : IO_CHUNK;
@@ -140,7 +144,7 @@ SYSCALL(pread64)
     UNUSED_ARGS();
     if ( !f )
         return -EBADF;
-    if ( (f->inode->mode & S_IFMT) == S_IFCHR )
+    if ( (f->inode->mode & S_IFMT) == S_IFCHR || is_pipe(f->inode) )
         return -ESPIPE;
     if ( (int64_t)d < 0 )
         return -EINVAL;
@@ -194,7 +198,7 @@ SYSCALL(lseek)
     UNUSED_ARGS();
     if ( !f )
         return -EBADF;
-    if ( (f->inode->mode & S_IFMT) == S_IFCHR )
+    if ( (f->inode->mode & S_IFMT) == S_IFCHR || is_pipe(f->inode) )
         return -ESPIPE;
     switch ( c )
     {

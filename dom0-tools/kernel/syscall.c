@@ -18,7 +18,7 @@ static const sys_fn table[NR_SYSCALLS] = {
     [0] = sys_read, [1] = sys_write, [2] = sys_open, [3] = sys_close, [4] = sys_stat,
     [5] = sys_fstat, [6] = sys_lstat, [8] = sys_lseek, [9] = sys_mmap, [10] = sys_mprotect,
     [11] = sys_munmap, [12] = sys_brk, [13] = sys_rt_sigaction, [14] = sys_rt_sigprocmask,
-    [16] = sys_ioctl, [17] = sys_pread64, [19] = sys_readv, [20] = sys_writev, [21] = sys_access,
+    [7] = sys_poll, [16] = sys_ioctl, [22] = sys_pipe, [17] = sys_pread64, [19] = sys_readv, [20] = sys_writev, [21] = sys_access,
     [24] = sys_sched_yield, [28] = sys_madvise, [32] = sys_dup, [33] = sys_dup2,
     [35] = sys_nanosleep, [39] = sys_getpid, [60] = sys_exit, [63] = sys_uname, [72] = sys_fcntl,
     [79] = sys_getcwd, [80] = sys_chdir, [89] = sys_readlink, [95] = sys_umask,
@@ -27,7 +27,7 @@ static const sys_fn table[NR_SYSCALLS] = {
     [186] = sys_gettid, [217] = sys_getdents64, [218] = sys_set_tid_address,
     [228] = sys_clock_gettime, [230] = sys_clock_nanosleep, [231] = sys_exit_group,
     [257] = sys_openat, [262] = sys_newfstatat, [267] = sys_readlinkat, [269] = sys_faccessat,
-    [292] = sys_dup3, [302] = sys_prlimit64, [318] = sys_getrandom,
+    [271] = sys_ppoll, [292] = sys_dup3, [293] = sys_pipe2, [302] = sys_prlimit64, [318] = sys_getrandom,
 };
 
 static uint64_t logged[1024 / 64];       /* numbers above: logged every time */

@@ -20,6 +20,6 @@ SYSCALL(chdir); SYSCALL(readlink); SYSCALL(umask); SYSCALL(gettimeofday); SYSCAL
 SYSCALL(getuid); SYSCALL(getppid); SYSCALL(arch_prctl); SYSCALL(gettid); SYSCALL(getdents64);
 SYSCALL(set_tid_address); SYSCALL(clock_gettime); SYSCALL(clock_nanosleep); SYSCALL(exit_group);
 SYSCALL(openat); SYSCALL(newfstatat); SYSCALL(readlinkat); SYSCALL(faccessat); SYSCALL(dup3);
-SYSCALL(prlimit64); SYSCALL(getrandom);
+SYSCALL(prlimit64); SYSCALL(getrandom); SYSCALL(pipe); SYSCALL(pipe2); SYSCALL(poll); SYSCALL(ppoll);
 
 #endif

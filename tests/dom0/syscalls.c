@@ -11,6 +11,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -153,6 +154,40 @@ static void descriptors(void)
     close(fd); close(20); close(21); close(30);
 }
 
+static void pipes(void)
+{
+    int p[2], q[2];
+    char buf[16];
+    struct pollfd pf[2];
+
+    signal(SIGPIPE, SIG_IGN);
+    check(pipe2(p, O_NONBLOCK) == 0 && p[0] >= 3 && p[1] == p[0] + 1, "pipe2: the two lowest descriptors");
+    check(read(p[0], buf, sizeof(buf)) == -1 && errno == EAGAIN, "an empty non-blocking pipe: EAGAIN");
+    pf[0] = (struct pollfd){ p[0], POLLIN, 0 };
+    pf[1] = (struct pollfd){ p[1], POLLOUT, 0 };
+    check(poll(pf, 2, 0) == 1 && pf[0].revents == 0 && pf[1].revents == POLLOUT,
+          "poll: the write end writable, the read end not readable");
+    check(write(p[1], "pipe!", 5) == 5, "write 5 bytes into it");
+    check(poll(pf, 1, 0) == 1 && pf[0].revents == POLLIN, "poll: now readable");
+    check(read(p[0], buf, 3) == 3 && !memcmp(buf, "pip", 3) && read(p[0], buf, 9) == 2 && !memcmp(buf, "e!", 2),
+          "read them back in two pieces, in order");
+    check(sys(SYS_lseek, p[0], 0, SEEK_SET, 0) == -ESPIPE, "lseek on a pipe: ESPIPE");
+    check(sys(SYS_read, p[1], (long)buf, 1, 0) == -EBADF, "read from the write end: EBADF");
+    close(p[1]);
+    check(read(p[0], buf, sizeof(buf)) == 0, "every writer gone: end of file");
+    pf[0].revents = 0;
+    check(poll(pf, 1, 0) == 1 && (pf[0].revents & POLLHUP), "poll: POLLHUP");
+    close(p[0]);
+    check(pipe(q) == 0 && close(q[0]) == 0 && write(q[1], "x", 1) == -1 && errno == EPIPE,
+          "writing with no reader left: EPIPE");
+    close(q[1]);
+    check(sys(SYS_pipe2, (long)BAD, 0, 0, 0) == -EFAULT, "pipe2 into a bad pointer: EFAULT");
+    check(sys(SYS_pipe2, (long)q, 0x1234, 0, 0) == -EINVAL, "pipe2 with bad flags: EINVAL");
+    pf[0] = (struct pollfd){ 99, POLLIN, 0 };
+    check(poll(pf, 1, 0) == 1 && pf[0].revents == POLLNVAL, "poll on a closed descriptor: POLLNVAL");
+    check(poll(NULL, 0, 30) == 0, "poll with nothing, 30 ms: a timeout, 0");
+}
+
 static void memory(void)
 {
     size_t len = 1 << 20;
@@ -235,6 +270,7 @@ int main(int argc, char **argv)
     files();
     directories();
     descriptors();
+    pipes();
     memory();
     process_and_time();
     printf("syscalls: %d of %d failed\n", failed, n);
