@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <unistd.h>
 #include <sierra/event-channel.h>
@@ -22,18 +21,10 @@
 #include "builder.h"
 #include "hv.h"
 
-#define IOCTL_PRIVCMD_MMAPBATCH_V2  0x205004
-
 struct target {
     uint16_t domid;
     int fd;
     void *window;
-};
-
-struct mmapbatch_v2 {
-    uint32_t num;
-    uint16_t dom, pad;
-    uint64_t addr, arr, err;
 };
 
 static int op_populate(void *ctx, u64 nr, u64 *frames)
@@ -52,16 +43,11 @@ static int op_populate(void *ctx, u64 nr, u64 *frames)
 static void *op_map(void *ctx, u64 mfn)
 {
     struct target *t = ctx;
-    uint64_t frame = mfn;
-    int err = 0;
-    struct mmapbatch_v2 b = { .num = 1, .dom = t->domid, .arr = (uint64_t)&frame,
-                              .err = (uint64_t)&err };
 
     if ( t->window == MAP_FAILED &&
          (t->window = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, t->fd, 0)) == MAP_FAILED )
         return NULL;
-    b.addr = (uint64_t)t->window;
-    return ioctl(t->fd, IOCTL_PRIVCMD_MMAPBATCH_V2, &b) == 0 && err == 0 ? t->window : NULL;
+    return hv_map_foreign(t->fd, t->window, t->domid, mfn) ? NULL : t->window;
 }
 
 /* really unmapped: a frame about to become one of its page tables may have

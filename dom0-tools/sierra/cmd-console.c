@@ -9,21 +9,12 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 #include <sierra/console.h>
 #include "hv.h"
 #include "sierra.h"
-
-#define IOCTL_PRIVCMD_MMAPBATCH_V2  0x205004
-
-struct mmapbatch_v2 {
-    uint32_t num;
-    uint16_t dom, pad;
-    uint64_t addr, arr, err;
-};
 
 static void drain(struct pv_xencons_interface *r)
 {
@@ -42,9 +33,7 @@ int console_attach(const char *name)
     struct sierra_domctl_getdomaininfo d;
     struct sierra_domctl op = { .cmd = SIERRA_DOMCTL_get_rings };
     struct pv_xencons_interface *ring;
-    uint64_t frame;
-    int err = 0, fd;
-    struct mmapbatch_v2 b = { .num = 1, .arr = (uint64_t)&frame, .err = (uint64_t)&err };
+    int fd;
 
     if ( hv_find(name, &d) )
         return EXIT_FAILED;
@@ -57,10 +46,7 @@ int console_attach(const char *name)
     if ( (fd = open("/dev/xen/privcmd", O_RDWR | O_CLOEXEC)) < 0 )
         return EXIT_FAILED;
     ring = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-    frame = op.u.rings.console_gfn;
-    b.dom = d.domid;
-    b.addr = (uint64_t)ring;
-    if ( ring == MAP_FAILED || ioctl(fd, IOCTL_PRIVCMD_MMAPBATCH_V2, &b) || err )
+    if ( ring == MAP_FAILED || hv_map_foreign(fd, ring, d.domid, op.u.rings.console_gfn) )
     {
         fprintf(stderr, "sierra: console %s: cannot map its console ring\n", name);
         close(fd);

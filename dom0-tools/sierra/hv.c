@@ -16,6 +16,7 @@
 
 #define PRIVCMD                 "/dev/xen/privcmd"
 #define IOCTL_PRIVCMD_HYPERCALL 0x305000
+#define IOCTL_PRIVCMD_MMAPBATCH_V2 0x205004
 
 static int fd = -1;
 
@@ -104,4 +105,19 @@ long hv_find_quiet(unsigned int domid, struct sierra_domctl_getdomaininfo *out)
         return -ESRCH;              /* getdomaininfo gives the next one up */
     *out = op.u.getdomaininfo;
     return 0;
+}
+
+int hv_map_foreign(int privcmd_fd, void *va, uint16_t domid, uint64_t mfn)
+{
+    struct {
+        uint32_t num;
+        uint16_t dom, pad;
+        uint64_t addr, arr, err;
+    } b = { .num = 1, .dom = domid, .addr = (uint64_t)va, .arr = (uint64_t)&mfn };
+    int err = 0;
+
+    b.err = (uint64_t)&err;
+    if ( ioctl(privcmd_fd, IOCTL_PRIVCMD_MMAPBATCH_V2, &b) )
+        return -errno;
+    return err;
 }

@@ -17,6 +17,10 @@ long hv_hypercall(unsigned int op, unsigned long a1, unsigned long a2, unsigned 
 long hv_domctl(struct sierra_domctl *op);       /* -errno on failure */
 long hv_sysctl(struct sierra_sysctl *op);
 
+/* map frame mfn of domain domid at va, a page of an area mmap'ed from the
+ * privcmd descriptor (IOCTL_PRIVCMD_MMAPBATCH_V2); 0 or -errno */
+int hv_map_foreign(int privcmd_fd, void *va, uint16_t domid, uint64_t mfn);
+
 /* every domain, in id order; the count or -errno */
 long hv_domains(struct sierra_domctl_getdomaininfo *out, unsigned int max);
 /* a domain by name or decimal id; prints a message and returns -ESRCH if none */
