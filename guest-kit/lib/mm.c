@@ -8,7 +8,6 @@
 #include <sierra-guest/kit.h>
 #include <sierra-guest/mm.h>
 #include <hv/lib.h>
-#include <stdbool.h>
 
 #define DOMID_SELF  0x7ff0
 #define FIRST_FREE  32          /* spare pages below this are the tests' to use */
@@ -92,8 +91,7 @@ void kit_free_page(void *va)
     free_list = va;
 }
 
-/* present in the boot tables? (they are real PV tables, in the initial mapping) */
-static bool boot_mapped(unsigned long va)
+unsigned long kit_boot_pte(unsigned long va)
 {
     unsigned long e = pfn_to_mfn(virt_to_pfn((void *)start_info->pt_base)) << 12 | 1;
 
@@ -103,16 +101,16 @@ static bool boot_mapped(unsigned long va)
 
         e = t[(va >> shift) & 511];
         if ( !(e & 1) )
-            return false;
+            return 0;
     }
-    return true;
+    return e;
 }
 
 unsigned long kit_initial_pages(void)
 {
     unsigned long n = 0;
 
-    while ( n < start_info->nr_pages && boot_mapped(KIT_VIRT_BASE + n * 4096) )
+    while ( n < start_info->nr_pages && kit_boot_pte(KIT_VIRT_BASE + n * 4096) )
         n++;
     return n;
 }

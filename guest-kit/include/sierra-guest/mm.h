@@ -39,6 +39,9 @@ long kit_mmu_flush(struct kit_mmu_batch *b);
 /* how many pages, from pseudo-physical frame 0, the builder mapped at
  * KIT_VIRT_BASE: the frames from there to start_info->nr_pages are free */
 unsigned long kit_initial_pages(void);
+/* the boot tables' L1 entry for va, or 0 (they are real PV tables, in the
+ * initial mapping, readable where the builder put them) */
+unsigned long kit_boot_pte(unsigned long va);
 
 void *kit_alloc_page(void);                 /* zeroed, mapped; NULL when none is left */
 void kit_free_page(void *va);

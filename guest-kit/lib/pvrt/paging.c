@@ -60,23 +60,6 @@ static uint64_t canonical(uint64_t va)
     return (uint64_t)((int64_t)(va << 16) >> 16);
 }
 
-/* the boot tables' L1 entry for va, or 0 (the boot tables are real PV tables,
- * mapped where the builder put them: the runtime's region) */
-static uint64_t boot_entry(uint64_t va)
-{
-    uint64_t e = boot_root_mfn << 12 | PTE_P;
-
-    for ( unsigned int level = 4; level >= 1; level-- )
-    {
-        const uint64_t *t = pfn_to_virt(mfn_to_pfn((e & PTE_ADDR) >> 12));
-
-        e = t[(va >> shift(level)) & 511];
-        if ( !(e & PTE_P) )
-            return 0;
-    }
-    return e;
-}
-
 static uint64_t leaf(uint64_t e)
 {
     unsigned long pfn = (e & PTE_ADDR) >> 12;
@@ -118,7 +101,7 @@ static unsigned long build(unsigned int level, struct gref g, uint64_t va_base, 
             continue;
         if ( level == 1 )
         {
-            o[i] = overlaps_runtime(va, 1) ? boot_entry(va) : (ge & PTE_P) ? leaf(ge) : 0;
+            o[i] = overlaps_runtime(va, 1) ? kit_boot_pte(va) : (ge & PTE_P) ? leaf(ge) : 0;
             continue;
         }
 
@@ -200,7 +183,7 @@ void pvrt_paging_init(void)
     boot_cr3 = (uint64_t)virt_to_pfn((void *)start_info->pt_base) << 12;
     vcr3 = boot_cr3;
     rt_start = ((uint64_t)_end + 4095) & ~4095UL;
-    for ( va = rt_start; boot_entry(va); va += 4096 )
+    for ( va = rt_start; kit_boot_pte(va); va += 4096 )
         ;
     rt_end = va;
 }
