@@ -7,7 +7,8 @@
  * it: the port of VIRQ_TIMER). The slave at 0xa0/0xa1 is accepted and has no lines.
  *
  * The event callback (entry.S) calls pvrt_irq_pick(): it takes the pending
- * events, lets them raise their lines, and returns the kernel's IDT handler
+ * events (the kit's dispatch, to their handlers: the timer's raises its
+ * line), and returns the kernel's IDT handler
  * for the highest-priority line that is requested, unmasked and not below
  * one in service - marking it in service, as the hardware's INTA does -
  * or 0. While a line is deliverable, vcpu_info's upcall_pending stays set,
@@ -25,7 +26,6 @@ struct pic {
 };
 
 static struct pic master = { .imr = 0xff, .base = 0x08 }, slave = { .imr = 0xff, .base = 0x70 };
-static unsigned int timer_port;
 
 static int deliverable(const struct pic *p)
 {
@@ -50,9 +50,15 @@ static void update(void)
     }
 }
 
-void pvrt_pic_init(unsigned int port)
+static void on_timer(unsigned int port)
 {
-    timer_port = port;
+    (void)port;
+    pvrt_pit_event();
+}
+
+void pvrt_pic_init(unsigned int timer_port)
+{
+    kit_bind_handler(timer_port, on_timer);
 }
 
 void pvrt_pic_raise(unsigned int line)
@@ -105,28 +111,9 @@ void pvrt_pic_out(uint16_t port, uint8_t v)
 
 uint64_t pvrt_irq_pick(void)
 {
-    struct pv_vcpu_info *vi = kit_vcpu_info;
-    unsigned long sel;
     int line;
 
-    vi->evtchn_upcall_pending = 0;
-    sel = __atomic_exchange_n(&vi->evtchn_pending_sel, 0, __ATOMIC_SEQ_CST);
-    while ( sel )
-    {
-        unsigned int w = (unsigned int)__builtin_ctzl(sel);
-        unsigned long bits = kit_shared_info->evtchn_pending[w] & ~kit_shared_info->evtchn_mask[w];
-
-        sel &= sel - 1;
-        while ( bits )
-        {
-            unsigned int b = (unsigned int)__builtin_ctzl(bits);
-
-            bits &= bits - 1;
-            __atomic_fetch_and(&kit_shared_info->evtchn_pending[w], ~(1UL << b), __ATOMIC_SEQ_CST);
-            if ( w * 64 + b == timer_port )
-                pvrt_pit_event();
-        }
-    }
+    kit_events_dispatch();                  /* the timer's port raises line 0 (pit.c) */
     line = deliverable(&master);
     if ( line < 0 )
         return 0;
