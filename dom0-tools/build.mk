@@ -23,8 +23,8 @@ $(D0_SCHEMA_O): dom0-tools/schema/domain.rng
 # the domain builder and the code it shares with the hypervisor, for user
 # space: the hypervisor's own string functions under hv_ names (as the unit
 # tests build them), so they do not meet musl's
-D0_BUILDER_SRCS := dom0-tools/lib/pv-build.c hypervisor/common/pv-elf.c hypervisor/common/pv-layout.c \
-  hypervisor/common/string.c
+D0_BUILDER_SRCS := dom0-tools/lib/pv-build.c dom0-tools/lib/pv-build-ops.c hypervisor/common/pv-elf.c \
+  hypervisor/common/pv-layout.c hypervisor/common/string.c
 D0_BUILDER_OBJS := $(patsubst %.c,$(D0_B)/builder/%.o,$(D0_BUILDER_SRCS))
 D0_HV_NAMES     := memset memcpy memmove memcmp memchr strlen strcmp strncmp
 

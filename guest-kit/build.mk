@@ -48,7 +48,8 @@ gk_dir = $(patsubst $(GK_B)/%,%,$(1))
 
 # control/ guests also get the tools' domain builder and the code it shares
 # with the hypervisor (ELF notes, layout)
-GK_BUILDER_SRCS := dom0-tools/lib/pv-build.c hypervisor/common/pv-elf.c hypervisor/common/pv-layout.c
+GK_BUILDER_SRCS := dom0-tools/lib/pv-build.c dom0-tools/lib/pv-build-ops.c hypervisor/common/pv-elf.c \
+  hypervisor/common/pv-layout.c
 GK_BUILDER_OBJS := $(patsubst %.c,$(GK_B)/%.o,$(GK_BUILDER_SRCS))
 $(filter $(GK_B)/control/%,$(GK_GUESTS)): $(GK_BUILDER_OBJS)
 

@@ -1,11 +1,12 @@
 /*
- * The builder's operations over privcmd (builder.h). One page-sized window,
+ * The builder over privcmd (builder.h): the shared operations
+ * (pv-build-ops.c) with privcmd's hypercall, and one page-sized window,
  * mmap'ed from /dev/xen/privcmd, shows the one frame of the new domain the
  * builder is filling, and goes when the builder is done with that frame, so
  * no frame of the domain stays mapped in the tools. A failed build destroys the domain,
  * which gives back everything allocated in it.
  */
-#include "../lib/pv-build.h"      /* first: its errno enum, then libc's macros of the same values */
+#include "../lib/pv-build-ops.h"  /* first: its errno enum, then libc's macros of the same values */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -13,101 +14,45 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
-#include <sierra/event-channel.h>
 #include <sierra/hypercall.h>
-#include <sierra/memory.h>
-#include <sierra/mmu.h>
 #include <sierra/xenver.h>
 #include "builder.h"
 #include "hv.h"
 
 struct target {
-    uint16_t domid;
+    struct pv_build_target base;        /* first: the builder's ops get &base */
     int fd;
     void *window;
 };
 
-static int op_populate(void *ctx, u64 nr, u64 *frames)
+static void *map_frame(struct pv_build_target *b, u64 mfn)
 {
-    struct target *t = ctx;
-    struct pv_memory_reservation r = { .nr_extents = nr, .domid = t->domid };
-    long rc;
-
-    for ( u64 i = 0; i < nr; i++ )
-        frames[i] = i;                      /* in: the pfn; out: its frame */
-    r.extent_start.p = (pv_pfn_t *)frames;
-    rc = hv_hypercall(PV_HYPERCALL_memory_op, PV_XENMEM_populate_physmap, (unsigned long)&r, 0, 0);
-    return rc == (long)nr ? 0 : rc < 0 ? (int)rc : -ENOMEM;
-}
-
-static void *op_map(void *ctx, u64 mfn)
-{
-    struct target *t = ctx;
+    struct target *t = (struct target *)b;
 
     if ( t->window == MAP_FAILED &&
          (t->window = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, t->fd, 0)) == MAP_FAILED )
         return NULL;
-    return hv_map_foreign(t->fd, t->window, t->domid, mfn) ? NULL : t->window;
+    return hv_map_foreign(t->fd, t->window, b->domid, mfn) ? NULL : t->window;
 }
 
 /* really unmapped: a frame about to become one of its page tables may have
  * no writable mapping left anywhere */
-static void op_unmap(void *ctx)
+static void unmap_frame(struct pv_build_target *b)
 {
-    struct target *t = ctx;
+    struct target *t = (struct target *)b;
 
     if ( t->window != MAP_FAILED )
         munmap(t->window, 4096);
     t->window = MAP_FAILED;
 }
 
-static long op_alloc_unbound(void *ctx)
-{
-    struct target *t = ctx;
-    struct pv_evtchn_alloc_unbound a = { .dom = t->domid, .remote_dom = 0 };
-    long rc = hv_hypercall(PV_HYPERCALL_event_channel_op, PV_EVTCHNOP_alloc_unbound,
-                           (unsigned long)&a, 0, 0);
-
-    return rc ? rc : (long)a.port;
-}
-
-static int op_hypercall_init(void *ctx, u64 mfn)
-{
-    struct target *t = ctx;
-    struct sierra_domctl op = { .cmd = SIERRA_DOMCTL_hypercall_init, .domain = t->domid };
-
-    op.u.hypercall_init.gmfn = mfn;
-    return (int)hv_domctl(&op);
-}
-
-static int op_pin_l4(void *ctx, u64 mfn)
-{
-    struct target *t = ctx;
-    struct pv_mmuext_op op = { .cmd = PV_MMUEXT_PIN_L4_TABLE, .arg1.mfn = mfn };
-
-    return (int)hv_hypercall(PV_HYPERCALL_mmuext_op, (unsigned long)&op, 1, 0, t->domid);
-}
-
-static int op_set_context(void *ctx, const struct pv_vcpu_guest_context *c)
-{
-    struct target *t = ctx;
-    struct sierra_domctl op = { .cmd = SIERRA_DOMCTL_setvcpucontext, .domain = t->domid };
-
-    op.u.vcpucontext.vcpu = 0;
-    op.u.vcpucontext.ctxt = (unsigned long)c;
-    return (int)hv_domctl(&op);
-}
-
 long build_from_config(const struct dom_config *c, const void *kernel, size_t kernel_len,
                        const void *initrd, size_t initrd_len)
 {
     struct sierra_domctl op = { .cmd = SIERRA_DOMCTL_createdomain };
-    struct target t = { .fd = -1, .window = MAP_FAILED };
-    struct pv_build_ops ops = {
-        .ctx = &t, .populate = op_populate, .map = op_map, .unmap = op_unmap,
-        .alloc_unbound = op_alloc_unbound, .hypercall_init = op_hypercall_init,
-        .pin_l4 = op_pin_l4, .set_context = op_set_context,
-    };
+    struct target t = { { .hypercall = hv_hypercall, .map = map_frame, .unmap = unmap_frame },
+                        -1, MAP_FAILED };
+    struct pv_build_ops ops = pv_build_ops_for(&t.base);
     u64 nr_pages = c->current_kib / 4;
     struct pv_build_args a = { .kernel = kernel, .kernel_len = kernel_len, .initrd = initrd,
                                .initrd_len = initrd_len, .cmdline = c->cmdline, .nr_pages = nr_pages };
@@ -130,8 +75,8 @@ long build_from_config(const struct dom_config *c, const void *kernel, size_t ke
         free(p2m);
         return rc;
     }
-    t.domid = op.domain;
-    op = (struct sierra_domctl){ .cmd = SIERRA_DOMCTL_getdomaininfo, .domain = t.domid };
+    t.base.domid = op.domain;
+    op = (struct sierra_domctl){ .cmd = SIERRA_DOMCTL_getdomaininfo, .domain = t.base.domid };
     rc = hv_domctl(&op);
     a.shared_info_mfn = op.u.getdomaininfo.shared_info_frame;
     hv_hypercall(PV_HYPERCALL_xen_version, PV_XENVER_get_features, (unsigned long)&fi, 0, 0);
@@ -140,11 +85,11 @@ long build_from_config(const struct dom_config *c, const void *kernel, size_t ke
         rc = -errno;
     if ( !rc )
         rc = pv_build_domain(&ops, &a, p2m, &r);
-    op_unmap(&t);
+    unmap_frame(&t.base);
     if ( !rc )
     {
         /* where its console and xenstore are, for `sierra console` to find */
-        struct sierra_domctl rings = { .cmd = SIERRA_DOMCTL_set_rings, .domain = t.domid };
+        struct sierra_domctl rings = { .cmd = SIERRA_DOMCTL_set_rings, .domain = t.base.domid };
 
         rings.u.rings = (struct sierra_domctl_rings){
             .console_gfn = r.console_mfn, .store_gfn = r.store_mfn,
@@ -157,10 +102,10 @@ long build_from_config(const struct dom_config *c, const void *kernel, size_t ke
     free(p2m);
     if ( rc )
     {
-        struct sierra_domctl d = { .cmd = SIERRA_DOMCTL_destroydomain, .domain = t.domid };
+        struct sierra_domctl d = { .cmd = SIERRA_DOMCTL_destroydomain, .domain = t.base.domid };
 
         hv_domctl(&d);
         return rc;
     }
-    return t.domid;
+    return t.base.domid;
 }

@@ -19,7 +19,7 @@
 #include <sierra/sysctl.h>
 #include <sierra/xenver.h>
 #include <hv/lib.h>
-#include "../../../dom0-tools/lib/pv-build.h"
+#include "../../../dom0-tools/lib/pv-build-ops.h"
 #include "relay.h"
 
 #define ROUNDS      20        /* unless the command line says rounds=N */
@@ -29,31 +29,20 @@ static u64 p2m[DOMU_PAGES];
 static volatile unsigned int dom_exc;
 static unsigned char *window;   /* where the builder's frame is mapped */
 
-struct target {
-    uint16_t domid;
-};
-
 static unsigned long free_pages(void)
 {
     return kit_physinfo().free_pages;
 }
 
-static int op_populate(void *ctx, u64 nr, u64 *frames)
+static long kit_hypercall(unsigned int nr, unsigned long a1, unsigned long a2, unsigned long a3,
+                          unsigned long a4)
 {
-    struct target *t = ctx;
-    struct pv_memory_reservation r = { .nr_extents = nr, .domid = t->domid };
-    long rc;
-
-    for ( u64 i = 0; i < nr; i++ )
-        frames[i] = i;                          /* in: the pfn; out: its frame */
-    r.extent_start.p = (pv_pfn_t *)frames;
-    rc = hyp_memory_op(PV_XENMEM_populate_physmap, &r);
-    return rc == (long)nr ? 0 : rc < 0 ? (int)rc : -PV_ENOMEM;
+    return hypercall(nr, a1, a2, a3, a4, 0);
 }
 
-static void *op_map(void *ctx, u64 mfn)
+/* the builder's frame at our window, through update_va_mapping_otherdomain */
+static void *map_frame(struct pv_build_target *t, u64 mfn)
 {
-    struct target *t = ctx;
     u64 pte = (mfn << 12) | 0x67;               /* P RW U A D */
 
     if ( HC(PV_HYPERCALL_update_va_mapping_otherdomain, window, pte, PV_UVMF_INVLPG, t->domid, 0) )
@@ -61,46 +50,10 @@ static void *op_map(void *ctx, u64 mfn)
     return window;
 }
 
-static void op_unmap(void *ctx)
+static void unmap_frame(struct pv_build_target *t)
 {
-    (void)ctx;
+    (void)t;
     hyp_update_va_mapping((unsigned long)window, 0, PV_UVMF_INVLPG);
-}
-
-static long op_alloc_unbound(void *ctx)
-{
-    struct target *t = ctx;
-    struct pv_evtchn_alloc_unbound a = { .dom = t->domid, .remote_dom = 0 };
-    long rc = hyp_event_channel_op(PV_EVTCHNOP_alloc_unbound, &a);
-
-    return rc ? rc : (long)a.port;
-}
-
-static int op_hypercall_init(void *ctx, u64 mfn)
-{
-    struct target *t = ctx;
-    struct sierra_domctl op = { .cmd = SIERRA_DOMCTL_hypercall_init, .domain = t->domid };
-
-    op.u.hypercall_init.gmfn = mfn;
-    return (int)kit_domctl(&op);
-}
-
-static int op_pin_l4(void *ctx, u64 mfn)
-{
-    struct target *t = ctx;
-    struct pv_mmuext_op op = { .cmd = PV_MMUEXT_PIN_L4_TABLE, .arg1.mfn = mfn };
-
-    return (int)hyp_mmuext_op(&op, 1, NULL, t->domid);
-}
-
-static int op_set_context(void *ctx, const struct pv_vcpu_guest_context *c)
-{
-    struct target *t = ctx;
-    struct sierra_domctl op = { .cmd = SIERRA_DOMCTL_setvcpucontext, .domain = t->domid };
-
-    op.u.vcpucontext.vcpu = 0;
-    op.u.vcpucontext.ctxt = (unsigned long)c;
-    return (int)kit_domctl(&op);
 }
 
 static void on_dom_exc(unsigned int port)
@@ -114,12 +67,8 @@ static long create_and_build(const char *name, const void *kernel, size_t len, u
                              struct pv_build_result *r)
 {
     struct sierra_domctl op = { .cmd = SIERRA_DOMCTL_createdomain };
-    struct target t;
-    struct pv_build_ops ops = {
-        .ctx = &t, .populate = op_populate, .map = op_map, .unmap = op_unmap,
-        .alloc_unbound = op_alloc_unbound, .hypercall_init = op_hypercall_init,
-        .pin_l4 = op_pin_l4, .set_context = op_set_context,
-    };
+    struct pv_build_target t = { .hypercall = kit_hypercall, .map = map_frame, .unmap = unmap_frame };
+    struct pv_build_ops ops = pv_build_ops_for(&t);
     struct pv_build_args a = { .kernel = kernel, .kernel_len = len, .nr_pages = nr_pages,
                                .cmdline = "from the domu builder" };
     long rc;
@@ -203,16 +152,16 @@ int main(void)
      * (no use after free), then goes with the mapping */
     id = create_and_build("mapped", kernel, len, DOMU_PAGES, &r);
     {
-        struct target t = { .domid = (uint16_t)id };
-        const char *si = op_map(&t, p2m[(r.start_info_va - 0xffffffff80000000UL) >> 12]);
+        struct pv_build_target t = { .domid = (uint16_t)id };
+        const char *si = map_frame(&t, p2m[(r.start_info_va - 0xffffffff80000000UL) >> 12]);
 
         check(id > 0 && si && !memcmp(si, "xen-3.0-x86_64", 14),
               "built domain %ld, its start_info mapped in dom0", id);
         check(kit_domctl_on(SIERRA_DOMCTL_destroydomain, (uint16_t)id) == 0, "destroyed while mapped");
         check(free_pages() == before - 1 && !memcmp(si, "xen-3.0-x86_64", 14),
               "the mapped frame outlives it, contents intact");
-        check(op_map(&t, p2m[0]) == NULL, "no new mapping of the dead domain's frames");
-        op_unmap(&t);
+        check(map_frame(&t, p2m[0]) == NULL, "no new mapping of the dead domain's frames");
+        unmap_frame(&t);
         check(free_pages() == before, "unmapped: that frame is freed too");
     }
 
