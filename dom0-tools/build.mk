@@ -53,7 +53,7 @@ $(UNITS_TEST): tests/unit/test-units.c dom0-tools/lib/units.c dom0-tools/lib/uni
 
 # the control domain's kernel: a guest-kit PV kernel running static Linux
 # programs (dom0-tools/kernel, docs/dom0-kernel.md)
-D0K_SRCS   := $(wildcard dom0-tools/kernel/*.c) dom0-tools/kernel/entry.S
+D0K_SRCS   := $(wildcard dom0-tools/kernel/*.c dom0-tools/kernel/*.S)
 D0K_OBJS   := $(patsubst dom0-tools/kernel/%,$(D0_B)/kernel/%.o,$(D0K_SRCS))
 D0_KERNEL  := $(D0_B)/sierra-dom0
 

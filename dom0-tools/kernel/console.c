@@ -4,23 +4,45 @@
  * discipline good enough for a prompt, as a Linux tty in canonical mode:
  * characters are echoed, CR becomes NL, backspace (DEL or ^H) erases one
  * character and ^U the whole line, ^D on an empty line is the end of input,
- * and ^C drops the line being typed (there are no signals to send yet).
+ * and ^C drops the line being typed and sends SIGINT to the foreground
+ * process group (TIOCSPGRP sets it; init's group at first). Input is taken
+ * in as it comes, in the VIRQ_CONSOLE handler, so ^C reaches a program that
+ * is not reading; a reader sleeps until a line is there.
  * A read returns at most one line, including its '\n'.
  */
 #include <sierra-guest/events.h>
 #include <sierra-guest/hypercall.h>
+#include <sierra-guest/kit.h>
 #include <hv/lib.h>
 #include "kernel.h"
 
 #define LINE_MAX    1024
 #define CTRL(c)     ((c) & 0x1f)
+#define SIGINT      2
 
 static char line[LINE_MAX];
 static size_t line_len, done;           /* done: the bytes of finished lines, at the start */
 static bool eof;
-static volatile unsigned int events;
+int console_pgrp = 1;
 
-static void on_console(unsigned int port) { (void)port; events++; }
+static void discipline(char c);
+
+/* what was typed, through the line discipline; events masked meanwhile */
+static void drain(void)
+{
+    bool was_masked = kit_vcpu_info->evtchn_upcall_mask;
+    char in[128];
+    long got;
+
+    events_mask();
+    while ( !done && !eof && (got = hyp_console_io(PV_CONSOLEIO_read, sizeof(in), in)) > 0 )
+        for ( long i = 0; i < got; i++ )
+            discipline(in[i]);
+    if ( !was_masked )
+        events_unmask();
+}
+
+static void on_console(unsigned int port) { (void)port; drain(); }
 
 void console_init(void)
 {
@@ -55,6 +77,7 @@ static void discipline(char c)
     {
         echo("^C\n");
         line_len = done;
+        signal_send_group(console_pgrp, SIGINT);
         return;
     }
     if ( c == 0x7f || c == CTRL('H') )
@@ -82,32 +105,18 @@ static void discipline(char c)
 
 bool console_readable(void)
 {
-    char in[128];
-    long got;
-
-    while ( !done && !eof && (got = hyp_console_io(PV_CONSOLEIO_read, sizeof(in), in)) > 0 )
-        for ( long i = 0; i < got; i++ )
-            discipline(in[i]);
+    drain();
     return done || eof;
 }
+
+static bool line_ready(void *arg) { (void)arg; return console_readable(); }
 
 int console_read(void *buf, size_t len)
 {
     size_t n;
 
-    while ( !done && !eof )
-    {
-        unsigned int seen = events;
-        char in[128];
-        long got = hyp_console_io(PV_CONSOLEIO_read, sizeof(in), in);
-
-        if ( got < 0 )
-            return -EIO;
-        for ( long i = 0; i < got; i++ )
-            discipline(in[i]);
-        if ( got == 0 )
-            kit_wait_until(&events, seen + 1);
-    }
+    if ( wait_event(line_ready, NULL, 0, true) == -EINTR )
+        return -ERESTARTSYS;
     if ( !done )
     {
         eof = false;                    /* ^D ends one read, as on a tty */

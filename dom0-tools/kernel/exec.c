@@ -6,6 +6,8 @@
  * argv, envp, then the auxiliary vector (AT_PHDR, AT_PHNUM, AT_PAGESZ,
  * AT_ENTRY, AT_RANDOM, AT_EXECFN, ...), with the strings above. Programs
  * needing an interpreter (dynamically linked) are refused with ENOEXEC.
+ * The program is built in a new address space; only when it is complete
+ * does it replace the old one, so a failed exec leaves the caller running.
  */
 #include <hv/lib.h>
 #include <sierra-guest/kit.h>
@@ -85,11 +87,11 @@ static long load_segments(struct proc *p, const struct inode *n, const struct el
             continue;
         if ( start < *end )
             start = *end;               /* a page shared with the previous segment */
-        if ( start < stop && (rc = mm_map(&p->mm, start, stop - start, VMA_READ | VMA_WRITE)) )
+        if ( start < stop && (rc = mm_map(p->mm, start, stop - start, VMA_READ | VMA_WRITE)) )
             return rc;
         memcpy((void *)va, n->data + ph->offset, ph->filesz);
         if ( start < stop )
-            mm_protect(&p->mm, start, stop - start, prot_of(ph->flags));
+            mm_protect(p->mm, start, stop - start, prot_of(ph->flags));
         if ( !*phdr_va && h->phoff >= ph->offset && h->phoff < ph->offset + ph->filesz )
             *phdr_va = va + (h->phoff - ph->offset);
         if ( stop > *end )
@@ -114,6 +116,7 @@ long exec_load(struct proc *p, const char *path, char *const argv[], char *const
     uint64_t bias, phdr_va, end, sp, random_va, execfn_va;
     uint64_t argv_va[MAX_ARGS], envp_va[MAX_ARGS], rnd[2] = { kit_rdtsc(), kit_rdtsc() * 2654435761UL };
     unsigned int argc = 0, envc = 0;
+    struct mm *old = p->mm, *mm;
     long rc;
 
     if ( (rc = fs_lookup(p->cwd, path, &n)) || (rc = check_header(n, &h)) )
@@ -124,14 +127,22 @@ long exec_load(struct proc *p, const char *path, char *const argv[], char *const
     while ( envp[envc] )
         if ( ++envc == MAX_ARGS )
             return -E2BIG;
-    if ( (rc = mm_create(&p->mm)) )
-        return rc;
-    mm_activate(&p->mm);
+    if ( !(mm = mm_create()) )
+        return -ENOMEM;
+    mm_activate(mm);
+    p->mm = mm;
     bias = h->type == 3 ? PIE_BASE : 0;
     if ( (rc = load_segments(p, n, h, bias, &phdr_va, &end)) ||
-         (rc = mm_map(&p->mm, STACK_TOP - STACK_SIZE, STACK_SIZE, VMA_READ | VMA_WRITE)) )
+         (rc = mm_map(mm, STACK_TOP - STACK_SIZE, STACK_SIZE, VMA_READ | VMA_WRITE)) )
+    {
+        p->mm = old;                    /* the old program goes on */
+        mm_put(mm);
+        mm_activate(old);
         return rc;
-    p->mm.brk_start = p->mm.brk = end;
+    }
+    if ( old )
+        mm_put(old);
+    mm->brk_start = mm->brk = end;
 
     sp = STACK_TOP;
     execfn_va = push_bytes(&sp, path, strlen(path) + 1);

@@ -4,6 +4,9 @@
  * tool and its helpers - with Linux's system-call numbers, semantics and
  * errno values (docs/dom0-kernel.md). One mechanism per file:
  *   main.c        boot: command line, initramfs, /init, shutdown with its status
+ *   proc.c        the process table: creation, fork's copy, exit, reaping
+ *   sched.c       the run queue: sleeping and waking, switching, the idle loop
+ *   signal.c      signals: sending, default actions, handler frames, sigreturn
  *   frames.c      the domain's free frames beyond the initial mapping
  *   vm.c          a process's address space: page tables (through the PV MMU),
  *                 areas, brk, mmap, and the checked user-memory copies
@@ -16,6 +19,7 @@
  *   syscall.c     the system-call table and dispatcher
  *   sys-*.c       the system calls, by area
  *   entry.S       user-mode entry and exit: syscall callback, iret, faults
+ *   switch.S      the kernel-stack switch between processes
  */
 #ifndef DOM0_KERNEL_H
 #define DOM0_KERNEL_H
@@ -56,15 +60,25 @@ struct vma {
     unsigned int prot;
 };
 
+/* the page tables of one address space, as the kernel remembers them */
+struct mm_tables {
+    unsigned long l2[512];              /* the L2 per L3 slot */
+    struct { uint64_t key; unsigned long pfn; } l1[512];        /* the L1 per 2 MiB */
+    unsigned int nr_l1;
+};
+
 struct mm {
+    unsigned int users;                 /* processes on it: a vfork child shares its parent's */
     unsigned long l3_pfn, ul4_pfn;      /* the user half, and the user L4 */
     struct vma vma[MAX_VMAS];
     unsigned int nr_vmas;
     uint64_t brk_start, brk, mmap_top;
+    struct mm_tables tables;
 };
 
-int mm_create(struct mm *mm);
-void mm_destroy(struct mm *mm);
+struct mm *mm_create(void);             /* an empty address space, or NULL */
+struct mm *mm_fork(struct mm *src);     /* a copy of every page (not privcmd areas), or NULL */
+void mm_put(struct mm *mm);             /* the last user gone: every frame back */
 void mm_activate(struct mm *mm);
 long mm_map(struct mm *mm, uint64_t start, uint64_t len, unsigned int prot);  /* zeroed pages */
 long mm_unmap(struct mm *mm, uint64_t start, uint64_t len);
@@ -119,31 +133,85 @@ long fd_install(struct file *f, int min_fd);     /* the fd, or -EMFILE */
 struct file *fd_get(int fd);                     /* NULL: -EBADF */
 long fd_close(int fd);
 
-/* ---- the process ---- */
+/* ---- the process (proc.c) ---- */
+#define MAX_PROCS   32
+#define KSTACK_SIZE 32768
+#define NSIG        64
+
+enum proc_state { P_FREE, P_NEW, P_RUNNABLE, P_SLEEPING, P_ZOMBIE };
+
+struct sigaction_k {                    /* Linux's struct sigaction for rt_sigaction */
+    uint64_t handler, flags, restorer, mask;
+};
+
 struct proc {
-    int pid, ppid;
-    struct mm mm;
+    enum proc_state state;
+    int pid, pgid, sid;
+    struct proc *parent;
+    struct proc *vfork_parent;          /* waiting in vfork until this execs or exits */
+    struct mm *mm;
     struct file *fd[MAX_FDS];
     bool cloexec[MAX_FDS];
     struct inode *cwd;
     uint32_t umask;
     uint64_t fs_base, tid_address;
-    uint64_t sigactions[65][4];
-    uint64_t sigmask;
-    int exit_status;                    /* wait status: (code << 8) or signal */
+    struct sigaction_k sigaction[NSIG + 1];
+    uint64_t sigmask, sigpending;       /* bit (sig - 1) */
+    int exit_status;                    /* wait status: (code << 8) or the signal */
+    uint64_t wake_at;                   /* sleeping: the deadline (ns), 0 for none */
+    struct uregs *uregs;                /* the user registers saved at entry */
+    uint64_t ksp;                       /* saved kernel stack pointer while switched out */
+    uint8_t fpu[512] __attribute__((aligned(16)));      /* FXSAVE, while switched out */
+    uint8_t kstack[KSTACK_SIZE] __attribute__((aligned(16)));
 };
 
 extern struct proc *current;
+
+struct proc *proc_find(int pid);
+struct proc *proc_slot(unsigned int i);
+struct proc *proc_new(struct proc *parent);     /* a fresh slot, or NULL (-EAGAIN) */
+void proc_start(struct proc *p, const struct uregs *regs);  /* runnable: enters user mode */
+void proc_discard(struct proc *p);      /* a new process that could not be made */
+void __attribute__((noreturn)) proc_exit(int wait_status);
+long proc_wait(int pid, uint64_t ustatus, int options);    /* wait4 */
+unsigned int proc_count(void);
+void proc_kill_all(void);               /* init has gone: the rest go too */
+
+/* ---- sched.c ---- */
+void sched_init(void);
+void schedule(void);                    /* events masked: the next runnable process runs */
+void sched_wake_all(void);              /* every sleeper looks again at what it waits for */
+void sched_event(bool timer);           /* from the event callback */
+void sched_preempt(void);               /* on the way back to user mode */
+void sched_idle(void);                  /* the boot context, until init has exited */
+extern bool init_exited;
+extern int init_status;                 /* its wait status */
+/* sleep until cond(arg) holds: 0; -ETIMEDOUT at the deadline (ns, 0: none);
+ * -EINTR when interruptible and a signal is to be handled */
+long wait_event(bool (*cond)(void *), void *arg, uint64_t deadline_ns, bool interruptible);
+void events_mask(void);
+void events_unmask(void);
+
+/* ---- signal.c ---- */
+#define ERESTARTSYS 512                 /* internal: restart, or EINTR when a handler runs */
+void signal_send(struct proc *p, int sig);
+void signal_send_group(int pgid, int sig);
+bool signal_pending(const struct proc *p);
+bool signal_force(int sig);             /* a fault's signal on current: true if handled */
+void signal_deliver(struct uregs *r, long *restart_rax);   /* on the way back to user mode */
+void signal_exec_reset(struct proc *p);
+long signal_return(struct uregs *r);    /* rt_sigreturn */
 
 /* ---- exec.c ---- */
 long exec_load(struct proc *p, const char *path, char *const argv[], char *const envp[],
                struct uregs *regs);
 
-/* ---- syscall.c, entry.S ---- */
+/* ---- syscall.c, entry.S, switch.S ---- */
 void syscall_dispatch(struct uregs *r);
-int run_user(struct uregs *r);          /* returns the process's wait status when it ends */
-void __attribute__((noreturn)) proc_exit(int wait_status);
-void user_fault(struct uregs *r, unsigned int vector, uint64_t error, uint64_t cr2);
+extern uint64_t syscall_iret_flags;     /* VGCF_in_syscall, or 0 to restore RCX and R11 */
+void ret_to_user(void);                 /* a new process's first return: pops struct uregs */
+void switch_context(uint64_t *save_ksp, uint64_t ksp);
+void user_fault(unsigned int vector, uint64_t error, uint64_t rip, uint64_t cr2);
 
 /* ---- pipe.c ---- */
 bool is_pipe(const struct inode *n);
@@ -161,5 +229,6 @@ void console_init(void);
 bool console_readable(void);            /* a line (or end of input) waits */
 int console_read(void *buf, size_t len);
 int console_write_dev(const void *buf, size_t len);
+extern int console_pgrp;                /* the foreground process group */
 
 #endif

@@ -44,6 +44,7 @@
 #define ENOTEMPTY 39
 
 #define ELOOP 40
+#define ETIMEDOUT 110
 
 #define O_ACCMODE   00000003
 #define O_RDONLY    00000000
@@ -106,6 +107,8 @@ struct linux_pollfd {
 
 #define TCGETS      0x5401
 #define TIOCGWINSZ  0x5413
+#define TIOCGPGRP   0x540f
+#define TIOCSPGRP   0x5410
 
 #define CLOCK_REALTIME  0
 #define CLOCK_MONOTONIC 1

@@ -1,17 +1,18 @@
 /*
  * Pipes: pipe2() gives two descriptors on one 4 KiB buffer, each end an
  * anonymous FIFO inode. Reads take what is there (0 once every writer is
- * gone), writes put what fits; with nothing to do a blocking end waits for
- * an event, a non-blocking one gets EAGAIN; writing with no reader left is
- * EPIPE (SIGPIPE is not delivered yet). poll() readiness comes from here too.
+ * gone), a blocking write puts it all in, a non-blocking one what fits; a
+ * blocking end with nothing to do sleeps
+ * until the other side has done something (a signal interrupts it), a
+ * non-blocking one gets EAGAIN; writing with no reader left is EPIPE and
+ * SIGPIPE. poll() readiness comes from here too.
  */
-#include <sierra-guest/events.h>
-#include <sierra-guest/hypercall.h>
 #include <hv/lib.h>
 #include "syscall.h"
 
 #define MAX_PIPES   16
 #define PIPE_BUF    4096
+#define SIGPIPE     13
 
 struct pipe {
     char buf[PIPE_BUF];
@@ -37,6 +38,21 @@ void pipe_release(struct file *f)
         p->readers--;
     else
         p->writers--;
+    sched_wake_all();
+}
+
+static bool readable(void *arg)
+{
+    const struct pipe *p = arg;
+
+    return p->rd != p->wr || !p->writers;
+}
+
+static bool writable(void *arg)
+{
+    const struct pipe *p = arg;
+
+    return p->wr - p->rd < PIPE_BUF || !p->readers;
 }
 
 long pipe_read(struct file *f, uint64_t ubuf, uint64_t len)
@@ -44,16 +60,13 @@ long pipe_read(struct file *f, uint64_t ubuf, uint64_t len)
     struct pipe *p = pipe_of(f->inode);
     uint64_t n = 0;
 
-    while ( p->rd == p->wr )
-    {
-        if ( !p->writers )
-            return 0;
-        if ( f->flags & O_NONBLOCK )
-            return -EAGAIN;
-        hyp_sched_op(PV_SCHEDOP_block, 0);      /* nothing else can write yet: this waits */
-    }
+    if ( !readable(p) && (f->flags & O_NONBLOCK) )
+        return -EAGAIN;
+    if ( wait_event(readable, p, 0, true) == -EINTR )
+        return -ERESTARTSYS;
     for ( ; n < len && p->rd != p->wr; n++ )
         ((char *)ubuf)[n] = p->buf[p->rd++ % PIPE_BUF];
+    sched_wake_all();
     return (long)n;
 }
 
@@ -62,16 +75,23 @@ long pipe_write(struct file *f, uint64_t ubuf, uint64_t len)
     struct pipe *p = pipe_of(f->inode);
     uint64_t n = 0;
 
-    if ( !p->readers )
-        return -EPIPE;
-    while ( p->wr - p->rd == PIPE_BUF )
+    if ( !writable(p) && (f->flags & O_NONBLOCK) )
+        return -EAGAIN;
+    while ( n < len )                   /* a blocking write writes it all, as Linux */
     {
+        if ( wait_event(writable, p, 0, true) == -EINTR )
+            return n ? (long)n : -ERESTARTSYS;
+        if ( !p->readers )
+        {
+            signal_send(current, SIGPIPE);
+            return n ? (long)n : -EPIPE;
+        }
+        for ( ; n < len && p->wr - p->rd < PIPE_BUF; n++ )
+            p->buf[p->wr++ % PIPE_BUF] = ((const char *)ubuf)[n];
+        sched_wake_all();
         if ( f->flags & O_NONBLOCK )
-            return -EAGAIN;
-        hyp_sched_op(PV_SCHEDOP_block, 0);
+            break;
     }
-    for ( ; n < len && p->wr - p->rd < PIPE_BUF; n++ )
-        p->buf[p->wr++ % PIPE_BUF] = ((const char *)ubuf)[n];
     return (long)n;
 }
 
@@ -94,7 +114,7 @@ SYSCALL(pipe2)
     UNUSED_ARGS();
     if ( b & ~(uint64_t)(O_CLOEXEC | O_NONBLOCK) )
         return -EINVAL;
-    if ( !mm_check(&current->mm, a, sizeof(fds), VMA_WRITE) )
+    if ( !mm_check(current->mm, a, sizeof(fds), VMA_WRITE) )
         return -EFAULT;
     for ( unsigned int i = 0; i < MAX_PIPES && !p; i++ )
         if ( !pipes[i].readers && !pipes[i].writers )

@@ -41,16 +41,16 @@ static long mmapbatch(uint64_t arg)
         return -EFAULT;
     if ( !b.num || b.num > MAX_BATCH || (b.addr & (PAGE_SIZE - 1)) )
         return -EINVAL;
-    v = mm_find(&current->mm, b.addr);
+    v = mm_find(current->mm, b.addr);
     if ( !v || !(v->prot & VMA_FOREIGN) || b.addr + (uint64_t)b.num * PAGE_SIZE > v->end )
         return -EINVAL;
-    if ( !mm_check(&current->mm, b.arr, (uint64_t)b.num * 8, VMA_READ) ||
-         !mm_check(&current->mm, b.err, (uint64_t)b.num * 4, VMA_WRITE) )
+    if ( !mm_check(current->mm, b.arr, (uint64_t)b.num * 8, VMA_READ) ||
+         !mm_check(current->mm, b.err, (uint64_t)b.num * 4, VMA_WRITE) )
         return -EFAULT;
     for ( uint32_t i = 0; i < b.num; i++ )
     {
         uint64_t mfn = ((const uint64_t *)b.arr)[i];
-        long rc = mm_map_foreign(&current->mm, b.addr + (uint64_t)i * PAGE_SIZE, mfn, b.dom);
+        long rc = mm_map_foreign(current->mm, b.addr + (uint64_t)i * PAGE_SIZE, mfn, b.dom);
 
         ((int *)b.err)[i] = (int)rc;
         failed |= rc != 0;
@@ -61,7 +61,7 @@ static long mmapbatch(uint64_t arg)
 /* mmap of privcmd: an empty area for MMAPBATCH to fill */
 long privcmd_mmap(uint64_t addr, uint64_t len, unsigned int prot)
 {
-    long rc = mm_reserve(&current->mm, addr, len, prot | VMA_FOREIGN);
+    long rc = mm_reserve(current->mm, addr, len, prot | VMA_FOREIGN);
 
     return rc ? rc : (long)addr;
 }

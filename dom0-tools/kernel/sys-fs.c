@@ -80,7 +80,7 @@ static long file_read(struct file *f, uint64_t ubuf, uint64_t len, uint64_t *pos
         return -EBADF;
     if ( (n->mode & S_IFMT) == S_IFDIR )
         return -EISDIR;
-    if ( !mm_check(&current->mm, ubuf, len, VMA_WRITE) )
+    if ( !mm_check(current->mm, ubuf, len, VMA_WRITE) )
         return -EFAULT;
     if ( is_pipe(n) )
         return pipe_read(f, ubuf, len);
@@ -107,7 +107,7 @@ static long file_write(struct file *f, uint64_t ubuf, uint64_t len)
 
     if ( (f->flags & O_ACCMODE) == O_RDONLY )
         return -EBADF;
-    if ( !mm_check(&current->mm, ubuf, len, VMA_READ) )
+    if ( !mm_check(current->mm, ubuf, len, VMA_READ) )
         return -EFAULT;
     if ( is_pipe(n) )
         return pipe_write(f, ubuf, len);
@@ -424,6 +424,24 @@ SYSCALL(ioctl)
         struct linux_winsize ws = { .row = 24, .col = 80 };
 
         return copy_to_user(c, &ws, sizeof(ws));
+    }
+    if ( b == TIOCGPGRP )
+        return copy_to_user(c, &console_pgrp, sizeof(int));
+    if ( b == TIOCSPGRP )
+    {
+        int pgrp;
+        bool exists = false;
+
+        if ( copy_from_user(&pgrp, c, sizeof(pgrp)) )
+            return -EFAULT;
+        for ( unsigned int i = 0; i < MAX_PROCS; i++ )
+            exists |= proc_slot(i)->state != P_FREE && proc_slot(i)->pgid == pgrp;
+        if ( pgrp <= 0 )
+            return -EINVAL;
+        if ( !exists )
+            return -EPERM;
+        console_pgrp = pgrp;
+        return 0;
     }
     if ( b == TCGETS )
     {

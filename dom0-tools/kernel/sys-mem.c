@@ -18,7 +18,7 @@ static uint64_t page_up(uint64_t v) { return (v + PAGE_SIZE - 1) & ~(PAGE_SIZE -
 
 SYSCALL(mmap)
 {
-    struct mm *mm = &current->mm;
+    struct mm *mm = current->mm;
     uint64_t addr = a, len = page_up(b), flags = d, off = a6;
     struct file *file = NULL;
     long rc;
@@ -75,7 +75,7 @@ SYSCALL(munmap)
     UNUSED_ARGS();
     if ( (a & (PAGE_SIZE - 1)) || !b )
         return -EINVAL;
-    return mm_unmap(&current->mm, a, b);
+    return mm_unmap(current->mm, a, b);
 }
 
 SYSCALL(mprotect)
@@ -85,12 +85,12 @@ SYSCALL(mprotect)
         return -EINVAL;
     if ( !b )
         return 0;
-    return mm_protect(&current->mm, a, b, prot_bits(c) ? prot_bits(c) : VMA_READ);
+    return mm_protect(current->mm, a, b, prot_bits(c) ? prot_bits(c) : VMA_READ);
 }
 
 SYSCALL(brk)
 {
-    struct mm *mm = &current->mm;
+    struct mm *mm = current->mm;
     uint64_t want = a, old_top = page_up(mm->brk), new_top = page_up(a);
 
     UNUSED_ARGS();

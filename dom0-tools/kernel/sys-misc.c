@@ -1,9 +1,8 @@
 /*
  * Process, time and system-information calls: exit/exit_group, the ids,
- * uname, arch_prctl (FS through set_segment_base), set_tid_address, the
- * signal calls (actions and the mask are kept; nothing sends signals yet),
+ * uname, arch_prctl (FS through set_segment_base), set_tid_address,
  * clock_gettime/gettimeofday (system time from vcpu_time_info, wall clock
- * from shared_info), nanosleep (the one-shot timer, SCHEDOP_block),
+ * from shared_info), nanosleep (a sleep with a deadline, sched.c),
  * sysinfo, prlimit64, getrandom, sched_yield.
  */
 #include <sierra-guest/events.h>
@@ -15,13 +14,8 @@
 #define NS              1000000000UL
 #define RLIM_INFINITY   (~0UL)
 
-SYSCALL(exit) { UNUSED_ARGS(); proc_exit((int)((a & 0xff) << 8)); }
-SYSCALL(exit_group) { UNUSED_ARGS(); proc_exit((int)((a & 0xff) << 8)); }
-SYSCALL(getpid) { UNUSED_ARGS(); return current->pid; }
-SYSCALL(gettid) { UNUSED_ARGS(); return current->pid; }
-SYSCALL(getppid) { UNUSED_ARGS(); return current->ppid; }
 SYSCALL(getuid) { UNUSED_ARGS(); return 0; }
-SYSCALL(sched_yield) { UNUSED_ARGS(); hyp_sched_op(PV_SCHEDOP_yield, 0); return 0; }
+SYSCALL(sched_yield) { UNUSED_ARGS(); events_mask(); schedule(); events_unmask(); return 0; }
 
 SYSCALL(uname)
 {
@@ -56,47 +50,6 @@ SYSCALL(set_tid_address)
     UNUSED_ARGS();
     current->tid_address = a;
     return current->pid;
-}
-
-SYSCALL(rt_sigaction)
-{
-    uint64_t act[4];
-
-    UNUSED_ARGS();
-    if ( a < 1 || a > 64 || a == 9 || a == 19 || d != 8 )
-        return -EINVAL;                         /* SIGKILL, SIGSTOP; sigset size */
-    if ( c && copy_to_user(c, current->sigactions[a], sizeof(act)) )
-        return -EFAULT;
-    if ( b )
-    {
-        if ( copy_from_user(act, b, sizeof(act)) )
-            return -EFAULT;
-        memcpy(current->sigactions[a], act, sizeof(act));
-    }
-    return 0;
-}
-
-SYSCALL(rt_sigprocmask)
-{
-    uint64_t set, old = current->sigmask;
-
-    UNUSED_ARGS();
-    if ( d != 8 )
-        return -EINVAL;
-    if ( b )
-    {
-        if ( copy_from_user(&set, b, sizeof(set)) )
-            return -EFAULT;
-        switch ( a )
-        {
-        case 0: current->sigmask |= set; break;         /* SIG_BLOCK */
-        case 1: current->sigmask &= ~set; break;        /* SIG_UNBLOCK */
-        case 2: current->sigmask = set; break;          /* SIG_SETMASK */
-        default: return -EINVAL;
-        }
-        current->sigmask &= ~((1UL << 8) | (1UL << 18));  /* SIGKILL, SIGSTOP: never */
-    }
-    return c ? copy_to_user(c, &old, sizeof(old)) : 0;
 }
 
 static uint64_t wallclock_ns(void)
@@ -147,17 +100,24 @@ SYSCALL(gettimeofday)
     return 0;
 }
 
-static long sleep_until(uint64_t deadline)
+/* a sleep a signal may cut short: EINTR, with what was left in *urem */
+static long sleep_until(uint64_t deadline, uint64_t urem)
 {
-    while ( kit_system_time_ns() < deadline )
-    {
-        HC(PV_HYPERCALL_set_timer_op, deadline, 0, 0, 0, 0);
-        hyp_sched_op(PV_SCHEDOP_block, 0);      /* any event wakes it; look again */
-    }
-    return 0;
+    uint64_t now;
+    struct linux_timespec left;
+
+    if ( wait_event(NULL, NULL, deadline, true) != -EINTR )
+        return 0;
+    now = kit_system_time_ns();
+    left = (struct linux_timespec){ 0, 0 };
+    if ( deadline > now )
+        left = (struct linux_timespec){ (int64_t)((deadline - now) / NS), (int64_t)((deadline - now) % NS) };
+    if ( urem && copy_to_user(urem, &left, sizeof(left)) )
+        return -EFAULT;
+    return -EINTR;
 }
 
-static long sleep_for(uint64_t ureq)
+static long sleep_for(uint64_t ureq, uint64_t urem)
 {
     struct linux_timespec ts;
 
@@ -165,10 +125,12 @@ static long sleep_for(uint64_t ureq)
         return -EFAULT;
     if ( ts.sec < 0 || ts.nsec < 0 || ts.nsec >= (int64_t)NS )
         return -EINVAL;
-    return sleep_until(kit_system_time_ns() + (uint64_t)ts.sec * NS + (uint64_t)ts.nsec);
+    if ( !ts.sec && !ts.nsec )
+        return 0;
+    return sleep_until(kit_system_time_ns() + (uint64_t)ts.sec * NS + (uint64_t)ts.nsec, urem);
 }
 
-SYSCALL(nanosleep) { UNUSED_ARGS(); return sleep_for(a); }
+SYSCALL(nanosleep) { UNUSED_ARGS(); return sleep_for(a, b); }
 
 SYSCALL(clock_nanosleep)
 {
@@ -178,7 +140,7 @@ SYSCALL(clock_nanosleep)
     if ( a != CLOCK_REALTIME && a != CLOCK_MONOTONIC )
         return -EINVAL;
     if ( !(b & 1) )                             /* relative */
-        return sleep_for(c);
+        return sleep_for(c, d);
     if ( copy_from_user(&ts, c, sizeof(ts)) )
         return -EFAULT;
     if ( ts.sec < 0 || ts.nsec < 0 || ts.nsec >= (int64_t)NS )
@@ -186,14 +148,14 @@ SYSCALL(clock_nanosleep)
     uint64_t t = (uint64_t)ts.sec * NS + (uint64_t)ts.nsec;
     uint64_t now = a == CLOCK_REALTIME ? wallclock_ns() : kit_system_time_ns();
 
-    return t > now ? sleep_until(kit_system_time_ns() + (t - now)) : 0;
+    return t > now ? sleep_until(kit_system_time_ns() + (t - now), 0) : 0;
 }
 
 SYSCALL(sysinfo)
 {
     struct linux_sysinfo si = {
         .uptime = (int64_t)(kit_system_time_ns() / NS), .totalram = frames_total() * PAGE_SIZE,
-        .freeram = frames_free_count() * PAGE_SIZE, .procs = 1, .mem_unit = 1,
+        .freeram = frames_free_count() * PAGE_SIZE, .procs = (uint16_t)proc_count(), .mem_unit = 1,
     };
 
     UNUSED_ARGS();
@@ -224,7 +186,7 @@ SYSCALL(getrandom)
     UNUSED_ARGS();
     if ( c & ~7UL )
         return -EINVAL;
-    if ( !mm_check(&current->mm, a, b, VMA_WRITE) )
+    if ( !mm_check(current->mm, a, b, VMA_WRITE) )
         return -EFAULT;
     while ( done < b )
     {

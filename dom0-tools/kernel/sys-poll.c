@@ -1,11 +1,10 @@
 /*
  * poll and ppoll: each descriptor's readiness - the console when a line (or
  * the end of input) is waiting, a pipe end as pipe.c says, a file always -
- * and, when nothing is ready, a wait until the timeout (ms; negative:
- * none) in SCHEDOP_block, woken by any event, looking again each time.
+ * and, when nothing is ready, a sleep until one is or the timeout (ms;
+ * negative: none) is over; a signal to handle ends it with EINTR.
  */
 #include <sierra-guest/events.h>
-#include <sierra-guest/hypercall.h>
 #include <sierra-guest/kit.h>
 #include <hv/lib.h>
 #include "syscall.h"
@@ -31,27 +30,35 @@ static short ready(int fd, short events)
     return (short)(r & (events | POLLERR | POLLHUP | POLLNVAL));
 }
 
+struct poll_set {
+    struct linux_pollfd *fds;
+    uint64_t nfds;
+    long ready;
+};
+
+static bool any_ready(void *arg)
+{
+    struct poll_set *ps = arg;
+
+    ps->ready = 0;
+    for ( uint64_t i = 0; i < ps->nfds; i++ )
+        ps->ready += (ps->fds[i].revents = ready(ps->fds[i].fd, ps->fds[i].events)) != 0;
+    return ps->ready != 0;
+}
+
 static long do_poll(uint64_t ufds, uint64_t nfds, int64_t timeout_ns)
 {
     struct linux_pollfd fds[MAX_POLL];
+    struct poll_set ps = { fds, nfds, 0 };
     uint64_t deadline = timeout_ns > 0 ? kit_system_time_ns() + (uint64_t)timeout_ns : 0;
 
     if ( nfds > MAX_POLL )
         return -EINVAL;
     if ( copy_from_user(fds, ufds, nfds * sizeof(fds[0])) )
         return -EFAULT;
-    for ( ;; )
-    {
-        long n = 0;
-
-        for ( uint64_t i = 0; i < nfds; i++ )
-            n += (fds[i].revents = ready(fds[i].fd, fds[i].events)) != 0;
-        if ( n || timeout_ns == 0 || (timeout_ns > 0 && kit_system_time_ns() >= deadline) )
-            return copy_to_user(ufds, fds, nfds * sizeof(fds[0])) ?: n;
-        if ( timeout_ns > 0 )
-            HC(PV_HYPERCALL_set_timer_op, deadline, 0, 0, 0, 0);
-        hyp_sched_op(PV_SCHEDOP_block, 0);
-    }
+    if ( !any_ready(&ps) && timeout_ns != 0 && wait_event(any_ready, &ps, deadline, true) == -EINTR )
+        return -EINTR;
+    return copy_to_user(ufds, fds, nfds * sizeof(fds[0])) ?: ps.ready;
 }
 
 SYSCALL(poll)

@@ -1,14 +1,18 @@
 /*
  * The system-call table and dispatcher. The table is indexed by Linux's
  * x86-64 numbers; a number without a handler returns -ENOSYS and is logged
- * once (by number), so a program that needs more says so. A fault in user
- * mode ends the process as the signal would (128 + signal in the status).
+ * once (by number), so a program that needs more says so. On the way out
+ * the process may be preempted, and signals are delivered (restarting the
+ * call, or making it EINTR). A fault in user mode becomes its signal: a
+ * handler runs, or the process ends as Linux would end it, reported here.
  */
 #include <sierra-guest/kit.h>
 #include <hv/lib.h>
 #include "syscall.h"
 
 #define NR_SYSCALLS 335
+#define NR_rt_sigreturn 15
+#define VGCF_IN_SYSCALL 0x100
 #define SIGSEGV     11
 #define SIGILL      4
 #define SIGFPE      8
@@ -16,7 +20,10 @@
 
 static const sys_fn table[NR_SYSCALLS] = {
     [0] = sys_read, [1] = sys_write, [2] = sys_open, [3] = sys_close, [4] = sys_stat,
-    [5] = sys_fstat, [6] = sys_lstat, [8] = sys_lseek, [9] = sys_mmap, [10] = sys_mprotect,
+    [5] = sys_fstat, [6] = sys_lstat, [8] = sys_lseek, [56] = sys_clone, [57] = sys_fork,
+    [58] = sys_vfork, [59] = sys_execve, [61] = sys_wait4, [62] = sys_kill, [109] = sys_setpgid,
+    [111] = sys_getpgrp, [112] = sys_setsid, [121] = sys_getpgid, [124] = sys_getsid,
+    [127] = sys_rt_sigpending, [34] = sys_pause, [200] = sys_tkill, [234] = sys_tgkill, [9] = sys_mmap, [10] = sys_mprotect,
     [11] = sys_munmap, [12] = sys_brk, [13] = sys_rt_sigaction, [14] = sys_rt_sigprocmask,
     [7] = sys_poll, [16] = sys_ioctl, [22] = sys_pipe, [17] = sys_pread64, [19] = sys_readv, [20] = sys_writev, [21] = sys_access,
     [24] = sys_sched_yield, [28] = sys_madvise, [32] = sys_dup, [33] = sys_dup2,
@@ -31,39 +38,48 @@ static const sys_fn table[NR_SYSCALLS] = {
 };
 
 static uint64_t logged[1024 / 64];       /* numbers above: logged every time */
+uint64_t syscall_iret_flags;
 
-void syscall_dispatch(struct uregs *r)
+static long call(struct uregs *r, uint64_t nr)
 {
-    uint64_t nr = r->rax;
-
     if ( nr < NR_SYSCALLS && table[nr] )
-    {
-        r->rax = (uint64_t)table[nr](r->rdi, r->rsi, r->rdx, r->r10, r->r8, r->r9);
-        return;
-    }
+        return table[nr](r->rdi, r->rsi, r->rdx, r->r10, r->r8, r->r9);
     if ( nr >= 1024 || !(logged[nr / 64] & (1UL << (nr % 64))) )
     {
         if ( nr < 1024 )
             logged[nr / 64] |= 1UL << (nr % 64);
         printf("dom0: system call %lu is not implemented (-ENOSYS)\n", (unsigned long)nr);
     }
-    r->rax = (uint64_t)-ENOSYS;
+    return -ENOSYS;
 }
 
-void proc_return(int status) __attribute__((noreturn));
-
-void proc_exit(int wait_status)
+void syscall_dispatch(struct uregs *r)
 {
-    proc_return(wait_status);
+    long nr = (long)r->rax;
+    uint64_t flags = VGCF_IN_SYSCALL;
+
+    current->uregs = r;
+    if ( nr == NR_rt_sigreturn )
+    {
+        r->rax = (uint64_t)signal_return(r);
+        flags = 0;                      /* every register as it was, RCX and R11 too */
+    }
+    else
+        r->rax = (uint64_t)call(r, (uint64_t)nr);
+    events_mask();
+    sched_preempt();
+    events_unmask();
+    signal_deliver(r, &nr);
+    syscall_iret_flags = flags;         /* after any switch: this process's return */
 }
 
-void user_fault(struct uregs *r, unsigned int vector, uint64_t error, uint64_t cr2)
+void user_fault(unsigned int vector, uint64_t error, uint64_t rip, uint64_t cr2)
 {
     int sig = vector == 14 ? SIGSEGV : vector == 6 ? SIGILL : vector == 0 ? SIGFPE
             : vector == 17 ? SIGBUS : SIGSEGV;
 
-    printf("dom0: pid %d: %s at %#lx (vector %u, error %#lx, address %#lx)\n", current->pid,
-           sig == SIGSEGV ? "segmentation fault" : sig == SIGILL ? "illegal instruction"
-           : "fault", (unsigned long)r->rip, vector, (unsigned long)error, (unsigned long)cr2);
-    proc_exit(sig);
+    if ( !signal_force(sig) )
+        printf("dom0: pid %d: %s at %#lx (vector %u, error %#lx, address %#lx)\n", current->pid,
+               sig == SIGSEGV ? "segmentation fault" : sig == SIGILL ? "illegal instruction"
+               : "fault", (unsigned long)rip, vector, (unsigned long)error, (unsigned long)cr2);
 }

@@ -21,5 +21,8 @@ SYSCALL(getuid); SYSCALL(getppid); SYSCALL(arch_prctl); SYSCALL(gettid); SYSCALL
 SYSCALL(set_tid_address); SYSCALL(clock_gettime); SYSCALL(clock_nanosleep); SYSCALL(exit_group);
 SYSCALL(openat); SYSCALL(newfstatat); SYSCALL(readlinkat); SYSCALL(faccessat); SYSCALL(dup3);
 SYSCALL(prlimit64); SYSCALL(getrandom); SYSCALL(pipe); SYSCALL(pipe2); SYSCALL(poll); SYSCALL(ppoll);
+SYSCALL(clone); SYSCALL(fork); SYSCALL(vfork); SYSCALL(execve); SYSCALL(wait4); SYSCALL(kill);
+SYSCALL(setpgid); SYSCALL(getpgrp); SYSCALL(setsid); SYSCALL(getpgid); SYSCALL(getsid);
+SYSCALL(rt_sigpending); SYSCALL(tkill); SYSCALL(tgkill); SYSCALL(pause);
 
 #endif

@@ -12,6 +12,11 @@
  * The exception is a privcmd area (VMA_FOREIGN): reserved empty by mmap,
  * filled with another domain's frames by IOCTL_PRIVCMD_MMAPBATCH_V2 (the
  * hypervisor checks they are that domain's), never freed as ours.
+ * An address space can have several users (a vfork child runs on its
+ * parent's); fork copies one page by page, the new page filled through the
+ * scratch page from the parent's, which the kernel sees at the same address
+ * while the parent is current. privcmd areas are not inherited (Linux's
+ * VM_DONTCOPY).
  */
 #include <sierra-guest/hypercall.h>
 #include <sierra-guest/kit.h>
@@ -54,40 +59,36 @@ static long new_table(void)
     return pfn;
 }
 
-/* the tables, as the kernel remembers them: L2 per L3 slot, L1 per 2 MiB */
-struct tables {
-    unsigned long l2[512];
-    struct { uint64_t key; unsigned long pfn; } l1[512];
-    unsigned int nr_l1;
-};
-static struct tables tables;    /* one process at a time */
+static struct mm pool[MAX_PROCS];
+static struct mm *active;       /* whose user half the kernel's L4 slot 0 holds */
 
 static long l1_for(struct mm *mm, uint64_t va, bool create, unsigned long *out)
 {
+    struct mm_tables *t = &mm->tables;
     unsigned int i3 = (va >> 30) & 511, i2 = (va >> 21) & 511;
     long pfn, rc;
 
-    for ( unsigned int i = 0; i < tables.nr_l1; i++ )
-        if ( tables.l1[i].key == l1_key(va) )
-            return *out = tables.l1[i].pfn, 0;
+    for ( unsigned int i = 0; i < t->nr_l1; i++ )
+        if ( t->l1[i].key == l1_key(va) )
+            return *out = t->l1[i].pfn, 0;
     if ( !create )
         return -ENOENT;
-    if ( tables.nr_l1 == 512 )
+    if ( t->nr_l1 == 512 )
         return -ENOMEM;
-    if ( !tables.l2[i3] )
+    if ( !t->l2[i3] )
     {
         if ( (pfn = new_table()) < 0 )
             return pfn;
         if ( (rc = update(mm->l3_pfn, i3, (mfn_of((unsigned long)pfn) << 12) | PTE_TABLE)) )
             return frame_free((unsigned long)pfn), rc;
-        tables.l2[i3] = (unsigned long)pfn;
+        t->l2[i3] = (unsigned long)pfn;
     }
     if ( (pfn = new_table()) < 0 )
         return pfn;
-    if ( (rc = update(tables.l2[i3], i2, (mfn_of((unsigned long)pfn) << 12) | PTE_TABLE)) )
+    if ( (rc = update(t->l2[i3], i2, (mfn_of((unsigned long)pfn) << 12) | PTE_TABLE)) )
         return frame_free((unsigned long)pfn), rc;
-    tables.l1[tables.nr_l1].key = l1_key(va);
-    tables.l1[tables.nr_l1++].pfn = (unsigned long)pfn;
+    t->l1[t->nr_l1].key = l1_key(va);
+    t->l1[t->nr_l1++].pfn = (unsigned long)pfn;
     return *out = (unsigned long)pfn, 0;
 }
 
@@ -96,28 +97,43 @@ static uint64_t pte_flags(unsigned int prot)
     return KIT_PTE_P | KIT_PTE_U | KIT_PTE_A | ((prot & VMA_WRITE) ? KIT_PTE_RW | KIT_PTE_D : 0);
 }
 
-int mm_create(struct mm *mm)
+struct mm *mm_create(void)
 {
+    struct mm *mm = NULL;
     long l3, ul4;
 
     if ( !window )
         window = kit_alloc_page();
+    for ( unsigned int i = 0; i < MAX_PROCS && !mm; i++ )
+        if ( !pool[i].users )
+            mm = &pool[i];
+    if ( !mm )
+        return NULL;
     memset(mm, 0, sizeof(*mm));
-    memset(&tables, 0, sizeof(tables));
-    if ( (l3 = new_table()) < 0 || (ul4 = new_table()) < 0 )
-        return -ENOMEM;
+    if ( (l3 = new_table()) < 0 )
+        return NULL;
+    if ( (ul4 = new_table()) < 0 )
+        return frame_free((unsigned long)l3), NULL;
     mm->l3_pfn = (unsigned long)l3;
     mm->ul4_pfn = (unsigned long)ul4;
     if ( update(mm->ul4_pfn, 0, (mfn_of(mm->l3_pfn) << 12) | PTE_TABLE) )
-        return -ENOMEM;
+    {
+        frame_free(mm->l3_pfn);
+        frame_free(mm->ul4_pfn);
+        return NULL;
+    }
+    mm->users = 1;
     mm->mmap_top = USER_END / 2;
-    return 0;
+    return mm;
 }
 
 void mm_activate(struct mm *mm)
 {
     unsigned long kl4 = virt_to_pfn((void *)start_info->pt_base);
 
+    if ( mm == active )
+        return;
+    active = mm;
     update(kl4, 0, mm ? (mfn_of(mm->l3_pfn) << 12) | PTE_TABLE : 0);
     kit_new_user_baseptr(mm ? mfn_of(mm->ul4_pfn) : 0);
     kit_tlb_flush();
@@ -322,21 +338,62 @@ long mm_protect(struct mm *mm, uint64_t start, uint64_t len, unsigned int prot)
     return 0;
 }
 
-void mm_destroy(struct mm *mm)
+void mm_put(struct mm *mm)
 {
+    if ( --mm->users )
+        return;
+    if ( active == mm )
+        mm_activate(NULL);
     if ( mm->nr_vmas )
         mm_unmap(mm, 0, USER_END);
-    mm_activate(NULL);
     /* unreferenced now: the hypervisor has dropped their types */
-    for ( unsigned int i = 0; i < tables.nr_l1; i++ )
-        frame_free(tables.l1[i].pfn);
+    for ( unsigned int i = 0; i < mm->tables.nr_l1; i++ )
+        frame_free(mm->tables.l1[i].pfn);
     for ( unsigned int i = 0; i < 512; i++ )
-        if ( tables.l2[i] )
-            frame_free(tables.l2[i]);
+        if ( mm->tables.l2[i] )
+            frame_free(mm->tables.l2[i]);
     frame_free(mm->l3_pfn);
     frame_free(mm->ul4_pfn);
-    memset(&tables, 0, sizeof(tables));
     memset(mm, 0, sizeof(*mm));
+}
+
+struct mm *mm_fork(struct mm *src)
+{
+    struct mm *was = active, *mm = mm_create();
+
+    if ( !mm )
+        return NULL;
+    mm->brk_start = src->brk_start;
+    mm->brk = src->brk;
+    mm->mmap_top = src->mmap_top;
+    mm_activate(src);
+    for ( unsigned int i = 0; i < src->nr_vmas; i++ )
+    {
+        const struct vma *v = &src->vma[i];
+
+        if ( v->prot & VMA_FOREIGN )
+            continue;
+        mm->vma[mm->nr_vmas++] = *v;
+        for ( uint64_t va = v->start; va < v->end; va += PAGE_SIZE )
+        {
+            unsigned long l1;
+            long pfn;
+
+            if ( (pfn = frame_alloc()) < 0 || l1_for(mm, va, true, &l1) )
+            {
+                if ( pfn >= 0 )
+                    frame_free((unsigned long)pfn);
+                mm_put(mm);
+                mm_activate(was);
+                return NULL;
+            }
+            memcpy(frame_scratch_map((unsigned long)pfn), (const void *)va, PAGE_SIZE);
+            frame_scratch_unmap();
+            update(l1, (va >> 12) & 511, (mfn_of((unsigned long)pfn) << 12) | pte_flags(v->prot));
+        }
+    }
+    mm_activate(was);
+    return mm;
 }
 
 bool mm_check(const struct mm *mm, uint64_t addr, uint64_t len, unsigned int prot)
@@ -361,7 +418,7 @@ bool mm_check(const struct mm *mm, uint64_t addr, uint64_t len, unsigned int pro
 
 long copy_from_user(void *dst, uint64_t src, size_t len)
 {
-    if ( !mm_check(&current->mm, src, len, VMA_READ) )
+    if ( !mm_check(current->mm, src, len, VMA_READ) )
         return -EFAULT;
     memcpy(dst, (const void *)src, len);
     return 0;
@@ -369,7 +426,7 @@ long copy_from_user(void *dst, uint64_t src, size_t len)
 
 long copy_to_user(uint64_t dst, const void *src, size_t len)
 {
-    if ( !mm_check(&current->mm, dst, len, VMA_WRITE) )
+    if ( !mm_check(current->mm, dst, len, VMA_WRITE) )
         return -EFAULT;
     memcpy((void *)dst, src, len);
     return 0;
@@ -379,7 +436,7 @@ long strncpy_from_user(char *dst, uint64_t src, size_t len)
 {
     for ( size_t i = 0; i < len; i++ )
     {
-        if ( !mm_check(&current->mm, src + i, 1, VMA_READ) )
+        if ( !mm_check(current->mm, src + i, 1, VMA_READ) )
             return -EFAULT;
         if ( !(dst[i] = ((const char *)src)[i]) )
             return (long)i;

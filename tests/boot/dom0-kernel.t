@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The control domain's kernel (dom0-tools/kernel) runs static Linux programs:
 # tests/dom0/syscalls, a musl binary checking ~80 system calls and their
-# errno values, prints the same lines on the Linux host, as dom0's /init on
-# Sierra, and as dom0's /init on Xen 4.17. A program that faults is ended as
+# errno values, and tests/dom0/procs (processes and signals) print the same
+# lines on the Linux host, as dom0's /init on Sierra, and as dom0's /init on
+# Xen 4.17. A program that faults is ended as
 # SIGSEGV and its frames come back. The `sierra` tool itself - the same
 # static binary as on the host - validates definitions inside dom0, and its
 # exit status becomes the domain's end (poweroff for 0, crash otherwise).
@@ -43,6 +44,19 @@ grep -E '^(not )?ok ' "$LOG" > "$work/privcmd.sierra"
 grep -E '^(not )?ok ' "$work/xen-privcmd.log" | diff "$work/privcmd.sierra" - > "$work/diff" &&
   [ "$(wc -l < "$work/privcmd.sierra")" -eq 7 ]
 tap_result $? "Xen 4.17: privcmd gives the same 7 lines" "$(cat "$work/diff")"
+
+# processes and signals: the same 39 lines on the host, on Sierra, on Xen
+"$T/procs" > "$work/procs.host"
+expect_status 0 $? "procs on the Linux host: every check passes"
+grep -E '^(not )?ok ' "$work/procs.host" > "$work/procs.ok"
+boot dom0-procs -m 512 -a 'dom0_mem=128M' -t 90 -r "$K init=/bin/procs,$T/initramfs.cpio"
+expect_status 0 "$STATUS" "Sierra: procs exits with 0"
+grep -E '^(not )?ok ' "$LOG" | diff "$work/procs.ok" - > "$work/diff" && [ "$(wc -l < "$work/procs.ok")" -ge 39 ]
+tap_result $? "Sierra: fork, vfork, exec, wait4, signals: every line as on the host" "$(head -20 "$work/diff")"
+expect_line '^dom0: every frame the process used is back' "Sierra: every frame of every process came back"
+"$TOP/tools/xen-ref" run "$work/xen-procs.log" "$K init=/bin/procs,$T/initramfs.cpio" -t 120
+grep -E '^(not )?ok ' "$work/xen-procs.log" | diff "$work/procs.ok" - > "$work/diff"
+tap_result $? "Xen 4.17: procs, every line as on the host" "$(head -20 "$work/diff")"
 
 boot dom0-segv -m 512 -a 'dom0_mem=128M' -t 60 -r "$K init=/bin/segv,$T/initramfs.cpio"
 expect_line '^dom0: pid 1: segmentation fault at 0x[0-9a-f]+ \(vector 14, error 0x6, address 0x10\)$' \
