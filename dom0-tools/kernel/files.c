@@ -16,6 +16,7 @@ struct file *file_open(struct inode *n, int flags)
         if ( !files[i].refs )
         {
             files[i] = (struct file){ .inode = n, .flags = flags, .refs = 1 };
+            n->opens++;
             return &files[i];
         }
     return NULL;
@@ -23,8 +24,12 @@ struct file *file_open(struct inode *n, int flags)
 
 void file_put(struct file *f)
 {
-    if ( f && f->refs && --f->refs == 0 && is_pipe(f->inode) )
+    if ( !f || !f->refs || --f->refs )
+        return;
+    if ( is_pipe(f->inode) )
         pipe_release(f);
+    f->inode->opens--;
+    tmpfs_release(f->inode);
 }
 
 long fd_install(struct file *f, int min_fd)

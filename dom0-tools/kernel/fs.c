@@ -4,7 +4,8 @@
  * own bytes; plus the character devices a program expects in /dev. Paths
  * resolve as on Linux: absolute or from the working directory, ".", "..",
  * symbolic links followed (up to 8), ENOENT and ENOTDIR as Linux gives them.
- * /dev/xen/privcmd is privcmd.c's.
+ * /dev/xen/privcmd is privcmd.c's. Writing to the tree is tmpfs.c's; /tmp is
+ * made if the archive has none.
  */
 #include <sierra-guest/kit.h>
 #include <hv/lib.h>
@@ -17,17 +18,25 @@ static struct inode inodes[MAX_INODES];
 static unsigned int nr_inodes;
 static struct inode *root;
 
-static struct inode *new_inode(struct inode *dir, const char *name, size_t len, uint32_t mode)
+struct inode *fs_new_inode(struct inode *dir, const char *name, size_t len, uint32_t mode)
 {
-    struct inode *n;
+    struct inode *n = NULL;
 
-    if ( nr_inodes == MAX_INODES || len > NAME_MAX_LEN )
+    if ( len > NAME_MAX_LEN )
         return NULL;
-    n = &inodes[nr_inodes++];
+    if ( nr_inodes < MAX_INODES )
+        n = &inodes[nr_inodes++];
+    else
+        for ( unsigned int i = 0; i < MAX_INODES && !n; i++ )
+            if ( !inodes[i].mode )
+                n = &inodes[i];         /* one the tmpfs gave back */
+    if ( !n )
+        return NULL;
+    memset(n, 0, sizeof(*n));
     memcpy(n->name, name, len);
     n->name[len] = '\0';
     n->mode = mode;
-    n->ino = nr_inodes;
+    n->ino = (uint64_t)(n - inodes) + 1;
     n->parent = dir ? dir : n;
     if ( dir )
     {
@@ -37,7 +46,7 @@ static struct inode *new_inode(struct inode *dir, const char *name, size_t len, 
     return n;
 }
 
-static struct inode *child(const struct inode *dir, const char *name, size_t len)
+struct inode *fs_child(const struct inode *dir, const char *name, size_t len)
 {
     for ( struct inode *c = dir->child; c; c = c->next )
         if ( strlen(c->name) == len && memcmp(c->name, name, len) == 0 )
@@ -72,7 +81,7 @@ static int resolve(const struct inode *cwd, const char *path, unsigned int links
             c = n;
         else if ( len == 2 && path[0] == '.' && path[1] == '.' )
             c = n->parent;
-        else if ( !(c = child(n, path, len)) )
+        else if ( !(c = fs_child(n, path, len)) )
             return -ENOENT;
         if ( (c->mode & S_IFMT) == S_IFLNK )
         {
@@ -134,9 +143,9 @@ static struct inode *parent_dir(const char *path, size_t len, const char **name,
         {
             if ( i > start )
             {
-                struct inode *c = child(dir, path + start, i - start);
+                struct inode *c = fs_child(dir, path + start, i - start);
 
-                dir = c ? c : new_inode(dir, path + start, i - start, S_IFDIR | 0755);
+                dir = c ? c : fs_new_inode(dir, path + start, i - start, S_IFDIR | 0755);
                 if ( !dir )
                     return NULL;
             }
@@ -178,10 +187,10 @@ int random_bytes(void *buf, size_t len)
 static void add_device(struct inode *dev, const char *name, uint64_t rdev,
                        int (*rd)(void *, size_t), int (*wr)(const void *, size_t))
 {
-    struct inode *n = child(dev, name, strlen(name));
+    struct inode *n = fs_child(dev, name, strlen(name));
 
     if ( !n )
-        n = new_inode(dev, name, strlen(name), S_IFCHR | 0666);
+        n = fs_new_inode(dev, name, strlen(name), S_IFCHR | 0666);
     if ( !n )
         return;
     n->mode = S_IFCHR | 0666;
@@ -195,7 +204,7 @@ void fs_init(const void *cpio, size_t len)
     const char *p = cpio, *end = (const char *)cpio + len;
     struct inode *dev;
 
-    root = new_inode(NULL, "", 0, S_IFDIR | 0755);
+    root = fs_new_inode(NULL, "", 0, S_IFDIR | 0755);
     while ( p + 110 <= end && memcmp(p, "070701", 6) == 0 )
     {
         unsigned long mode = hex8(p + 14), size = hex8(p + 54), namesize = hex8(p + 94);
@@ -214,9 +223,9 @@ void fs_init(const void *cpio, size_t len)
         dir = nlen ? parent_dir(name, nlen, &base, &blen) : NULL;
         if ( dir && blen )
         {
-            n = child(dir, base, blen);
+            n = fs_child(dir, base, blen);
             if ( !n )
-                n = new_inode(dir, base, blen, (uint32_t)mode);
+                n = fs_new_inode(dir, base, blen, (uint32_t)mode);
             if ( n )
             {
                 n->mode = (uint32_t)mode;
@@ -226,8 +235,10 @@ void fs_init(const void *cpio, size_t len)
         }
         p = data + ((size + 3) & ~3UL);
     }
+    if ( !fs_child(root, "tmp", 3) )
+        fs_new_inode(root, "tmp", 3, S_IFDIR | 01777);
     if ( fs_lookup(root, "dev", &dev) )
-        dev = new_inode(root, "dev", 3, S_IFDIR | 0755);
+        dev = fs_new_inode(root, "dev", 3, S_IFDIR | 0755);
     if ( dev )
     {
         add_device(dev, "console", (5 << 8) | 1, console_read, console_write_dev);
@@ -236,12 +247,12 @@ void fs_init(const void *cpio, size_t len)
         add_device(dev, "zero", (1 << 8) | 5, dev_zero_read, dev_null_write);
         add_device(dev, "urandom", (1 << 8) | 9, random_bytes, dev_null_write);
         add_device(dev, "random", (1 << 8) | 8, random_bytes, dev_null_write);
-        struct inode *xen = child(dev, "xen", 3) ?: new_inode(dev, "xen", 3, S_IFDIR | 0755);
+        struct inode *xen = fs_child(dev, "xen", 3) ?: fs_new_inode(dev, "xen", 3, S_IFDIR | 0755);
 
         if ( xen )
         {
             add_device(xen, "privcmd", (10 << 8) | 62, dev_null_read, dev_null_write);
-            if ( (xen = child(xen, "privcmd", 7)) )
+            if ( (xen = fs_child(xen, "privcmd", 7)) )
                 xen->dev_ioctl = privcmd_ioctl;
         }
     }

@@ -8,10 +8,12 @@
  *   sched.c       the run queue: sleeping and waking, switching, the idle loop
  *   signal.c      signals: sending, default actions, handler frames, sigreturn
  *   frames.c      the domain's free frames beyond the initial mapping
+ *   kheap.c       kernel pages mapped at run time (file contents)
  *   vm.c          a process's address space: page tables (through the PV MMU),
  *                 areas, brk, mmap, and the checked user-memory copies
  *   exec.c        loading a static ELF64 and the initial stack Linux builds
  *   fs.c          the in-memory file tree (from the newc initramfs) and devices
+ *   tmpfs.c       writing to the tree: files that grow, mkdir, unlink, rename
  *   files.c       open files and the descriptor table
  *   privcmd.c     /dev/xen/privcmd: hypercalls for the tools
  *   pipe.c        pipes
@@ -47,6 +49,12 @@ unsigned long frames_free_count(void);
 unsigned long frames_total(void);
 void *frame_scratch_map(unsigned long pfn);     /* writable, until the next call */
 void frame_scratch_unmap(void);
+
+/* ---- kheap.c ---- */
+long kheap_init(void);                  /* 0, or -ENOMEM */
+void *kheap_alloc(size_t pages);        /* zeroed, contiguous; NULL when it cannot */
+void kheap_free(void *p, size_t pages);
+unsigned long kheap_in_use(void);       /* pages */
 
 /* ---- vm.c ---- */
 #define VMA_READ    1
@@ -108,6 +116,8 @@ struct inode {
     int (*dev_write)(const void *buf, size_t len);
     long (*dev_ioctl)(struct file *f, uint64_t cmd, uint64_t arg);
     uint64_t rdev;
+    unsigned int opens;                 /* open files on it */
+    bool unlinked;                      /* removed: goes back with its last close */
 };
 
 void fs_init(const void *cpio, size_t len);
@@ -115,6 +125,17 @@ int fs_lookup(const struct inode *cwd, const char *path, struct inode **out);   
 struct inode *fs_root(void);
 void fs_path_of(const struct inode *n, char *buf, size_t len);
 int random_bytes(void *buf, size_t len);       /* xorshift, seeded by the TSC */
+struct inode *fs_child(const struct inode *dir, const char *name, size_t len);
+struct inode *fs_new_inode(struct inode *dir, const char *name, size_t len, uint32_t mode);
+
+/* ---- tmpfs.c ---- */
+long tmpfs_parent(const struct inode *cwd, const char *path, struct inode **dir, char *name);
+long tmpfs_create(struct inode *dir, const char *name, uint32_t mode, struct inode **out);
+long tmpfs_truncate(struct inode *n, uint64_t size);
+long tmpfs_write(struct inode *n, uint64_t pos, uint64_t ubuf, uint64_t len);
+long tmpfs_unlink(struct inode *dir, const char *name, bool rmdir);
+long tmpfs_rename(struct inode *odir, const char *oname, struct inode *ndir, const char *nname);
+void tmpfs_release(struct inode *n);
 
 /* ---- files.c ---- */
 #define MAX_FDS 64

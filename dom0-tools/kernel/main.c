@@ -123,6 +123,11 @@ int main(void)
     long port, rc;
 
     frames_init();
+    if ( kheap_init() )
+    {
+        printf("dom0: cannot make the kernel heap's page tables\n");
+        return 1;
+    }
     sched_init();
     kit_events_init(kit_spare_page(0));
     kit_trap_handler = on_trap;
@@ -167,6 +172,7 @@ int main(void)
     else
         printf("dom0: %s exited with status %d\n", init_path, (init_status >> 8) & 0xff);
     printf("dom0: %s frame the process used is back (%lu free)\n",
-           frames_free_count() == free_before ? "every" : "NOT every", frames_free_count());
+           frames_free_count() + kheap_in_use() == free_before ? "every" : "NOT every",
+           frames_free_count());
     return init_status == 0 ? 0 : 1;
 }

@@ -3,7 +3,8 @@
  * positioned forms, lseek, the stat family, getdents64, access, dup*, fcntl,
  * the terminal ioctls of the console, getcwd/chdir, readlink, umask. Paths
  * and buffers are copied in and out through the checked user copies; every
- * failure is Linux's errno. The initramfs is read-only for now (EROFS).
+ * failure is Linux's errno. open creates (O_CREAT, O_EXCL) and truncates
+ * (O_TRUNC) through tmpfs.c; writes to regular files go there too.
  */
 #include <hv/lib.h>
 #include "syscall.h"
@@ -19,10 +20,10 @@ static long get_path(uint64_t upath, char *buf)
     return n == 0 ? -ENOENT : 0;
 }
 
-static long lookup_at(int dirfd, const char *path, struct inode **out)
+/* where a relative path starts: the working directory, or dirfd's */
+static long base_at(int dirfd, const char *path, const struct inode **base)
 {
-    const struct inode *base = current->cwd;
-
+    *base = current->cwd;
     if ( path[0] != '/' && dirfd != AT_FDCWD )
     {
         struct file *d = fd_get(dirfd);
@@ -31,15 +32,29 @@ static long lookup_at(int dirfd, const char *path, struct inode **out)
             return -EBADF;
         if ( (d->inode->mode & S_IFMT) != S_IFDIR )
             return -ENOTDIR;
-        base = d->inode;
+        *base = d->inode;
     }
-    return fs_lookup(base, path, out);
+    return 0;
 }
 
-static long do_open(int dirfd, uint64_t upath, int flags)
+static long lookup_at(int dirfd, const char *path, struct inode **out)
 {
-    char path[PATH_MAX_LEN];
-    struct inode *n;
+    const struct inode *base;
+
+    return base_at(dirfd, path, &base) ?: fs_lookup(base, path, out);
+}
+
+long parent_at(int dirfd, const char *path, struct inode **dir, char *name)
+{
+    const struct inode *base;
+
+    return base_at(dirfd, path, &base) ?: tmpfs_parent(base, path, dir, name);
+}
+
+static long do_open(int dirfd, uint64_t upath, int flags, uint32_t mode)
+{
+    char path[PATH_MAX_LEN], name[NAME_MAX_LEN + 1];
+    struct inode *n, *dir;
     struct file *f;
     long rc, fd;
 
@@ -47,17 +62,22 @@ static long do_open(int dirfd, uint64_t upath, int flags)
         return rc;
     rc = lookup_at(dirfd, path, &n);
     if ( rc == -ENOENT && (flags & O_CREAT) )
-        return -EROFS;
-    if ( rc )
+    {
+        if ( (rc = parent_at(dirfd, path, &dir, name)) ||
+             (rc = tmpfs_create(dir, name, S_IFREG | (mode & 07777 & ~current->umask), &n)) )
+            return rc;
+    }
+    else if ( rc )
         return rc;
-    if ( (flags & O_CREAT) && (flags & O_EXCL) )
+    else if ( (flags & O_CREAT) && (flags & O_EXCL) )
         return -EEXIST;
     if ( (flags & O_DIRECTORY) && (n->mode & S_IFMT) != S_IFDIR )
         return -ENOTDIR;
-    if ( (n->mode & S_IFMT) == S_IFDIR && (flags & O_ACCMODE) != O_RDONLY )
+    if ( (n->mode & S_IFMT) == S_IFDIR && ((flags & O_ACCMODE) != O_RDONLY || (flags & O_CREAT)) )
         return -EISDIR;
-    if ( (n->mode & S_IFMT) == S_IFREG && ((flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC)) )
-        return -EROFS;
+    if ( (n->mode & S_IFMT) == S_IFREG && (flags & O_TRUNC) && (flags & O_ACCMODE) != O_RDONLY &&
+         (rc = tmpfs_truncate(n, 0)) )
+        return rc;
     if ( !(f = file_open(n, flags)) )
         return -ENFILE;
     if ( (fd = fd_install(f, 0)) < 0 )
@@ -67,8 +87,9 @@ static long do_open(int dirfd, uint64_t upath, int flags)
     return fd;
 }
 
-SYSCALL(open) { UNUSED_ARGS(); return do_open(AT_FDCWD, a, (int)b); }
-SYSCALL(openat) { UNUSED_ARGS(); return do_open((int)a, b, (int)c); }
+SYSCALL(open) { UNUSED_ARGS(); return do_open(AT_FDCWD, a, (int)b, (uint32_t)c); }
+SYSCALL(openat) { UNUSED_ARGS(); return do_open((int)a, b, (int)c, (uint32_t)d); }
+SYSCALL(creat) { UNUSED_ARGS(); return do_open(AT_FDCWD, a, O_CREAT | O_WRONLY | O_TRUNC, (uint32_t)b); }
 SYSCALL(close) { UNUSED_ARGS(); return fd_close((int)a); }
 
 static long file_read(struct file *f, uint64_t ubuf, uint64_t len, uint64_t *pos)
@@ -111,8 +132,18 @@ static long file_write(struct file *f, uint64_t ubuf, uint64_t len)
         return -EFAULT;
     if ( is_pipe(n) )
         return pipe_write(f, ubuf, len);
+    if ( (n->mode & S_IFMT) == S_IFREG )
+    {
+        long rc;
+
+        if ( f->flags & O_APPEND )
+            f->pos = n->size;
+        if ( (rc = tmpfs_write(n, f->pos, ubuf, len)) > 0 )
+            f->pos += (uint64_t)rc;
+        return rc;
+    }
     if ( (n->mode & S_IFMT) != S_IFCHR )
-        return -EROFS;
+        return -EINVAL;
     while ( done < len )
     {
         size_t part = len - done < IO_CHUNK ? len - done : IO_CHUNK;
@@ -271,8 +302,6 @@ static long access_at(int dirfd, uint64_t upath, int mode)
         return -EINVAL;
     if ( (rc = get_path(upath, path)) || (rc = lookup_at(dirfd, path, &n)) )
         return rc;
-    if ( (mode & 2) && (n->mode & S_IFMT) == S_IFREG )
-        return -EROFS;
     if ( (mode & 1) && !(n->mode & 0111) )
         return -EACCES;
     return 0;

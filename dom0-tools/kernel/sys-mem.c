@@ -43,7 +43,7 @@ SYSCALL(mmap)
         if ( (file->inode->mode & S_IFMT) != S_IFREG )
             return -ENODEV;
         if ( (c & PROT_WRITE) && (flags & MAP_SHARED) )
-            return -EACCES;             /* the files are read-only */
+            return -EACCES;             /* a shared writable file mapping: not here */
     }
     if ( flags & MAP_FIXED )
     {

@@ -24,5 +24,9 @@ SYSCALL(prlimit64); SYSCALL(getrandom); SYSCALL(pipe); SYSCALL(pipe2); SYSCALL(p
 SYSCALL(clone); SYSCALL(fork); SYSCALL(vfork); SYSCALL(execve); SYSCALL(wait4); SYSCALL(kill);
 SYSCALL(setpgid); SYSCALL(getpgrp); SYSCALL(setsid); SYSCALL(getpgid); SYSCALL(getsid);
 SYSCALL(rt_sigpending); SYSCALL(tkill); SYSCALL(tgkill); SYSCALL(pause);
+SYSCALL(creat); SYSCALL(mkdir); SYSCALL(mkdirat); SYSCALL(unlink); SYSCALL(rmdir); SYSCALL(unlinkat);
+SYSCALL(rename); SYSCALL(renameat); SYSCALL(renameat2); SYSCALL(truncate); SYSCALL(ftruncate);
+
+long parent_at(int dirfd, const char *path, struct inode **dir, char *name);    /* sys-fs.c */
 
 #endif

@@ -13,7 +13,7 @@ K=$TOP/build/dom0-tools/sierra-dom0
 T=$TOP/build/tests/dom0
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/root/etc"
+mkdir -p "$work/root/etc" "$work/root/tmp"
 cp "$TOP/dom0-tools/rootfs/etc/motd" "$work/root/etc/"
 
 "$T/syscalls" "$work/root" > "$work/host.out"

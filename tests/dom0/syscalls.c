@@ -3,7 +3,7 @@
  * host and inside dom0 (tests/boot/dom0-kernel.t compares the two): each
  * call's success path and the errno Linux gives for bad input - EBADF,
  * EFAULT for bad pointers, ENOENT, ENOTDIR, EISDIR, EINVAL, ERANGE,
- * ENOSYS. One line per check; nothing printed depends on the machine.
+ * ENOSYS - and writing to the tree (ROOT/tmp must be an empty directory). One line per check; nothing printed depends on the machine.
  * usage: syscalls ROOT  (ROOT holds etc/motd, as the test initramfs does)
  * Built with musl-gcc -static; the same binary runs in both places.
  */
@@ -108,6 +108,115 @@ static void files(void)
     fd = open(path("etc/motd"), O_RDONLY);
     check(sys(SYS_ioctl, fd, 0x5413, (long)buf, 0) == -ENOTTY, "TIOCGWINSZ on a file: ENOTTY");
     close(fd);
+}
+
+static int names_in(const char *dir, char *out, size_t len)
+{
+    char *names[32];
+    int count = 0;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+
+    if ( !d )
+        return -1;
+    while ( (e = readdir(d)) && count < 32 )
+        if ( strcmp(e->d_name, ".") && strcmp(e->d_name, "..") )
+            names[count++] = strdup(e->d_name);
+    closedir(d);
+    for ( int i = 0; i < count; i++ )           /* sorted: directory order is the file system's */
+        for ( int j = i + 1; j < count; j++ )
+            if ( strcmp(names[j], names[i]) < 0 )
+            {
+                char *t = names[i];
+
+                names[i] = names[j];
+                names[j] = t;
+            }
+    out[0] = '\0';
+    for ( int i = 0; i < count; i++ )
+    {
+        snprintf(out + strlen(out), len - strlen(out), "%s%s", i ? " " : "", names[i]);
+        free(names[i]);
+    }
+    return count;
+}
+
+/* the tree is writable: files that grow and shrink, directories, renames */
+static void writing(void)
+{
+    static char big[1 << 20], back[1 << 20];
+    char buf[64], list[256];
+    struct stat st;
+    int fd, fd2;
+
+    fd = open(path("tmp/a"), O_CREAT | O_EXCL | O_RDWR, 0644);
+    check(fd >= 0, "O_CREAT|O_EXCL makes a new file");
+    check(write(fd, "hello, ", 7) == 7 && write(fd, "world", 5) == 5, "writes to it");
+    check(fstat(fd, &st) == 0 && st.st_size == 12 && S_ISREG(st.st_mode) && (st.st_mode & 0777) == 0644,
+          "fstat: 12 bytes, a regular file, mode 0644");
+    check(lseek(fd, 0, SEEK_SET) == 0 && read(fd, buf, sizeof(buf)) == 12 && !memcmp(buf, "hello, world", 12),
+          "reads back what was written");
+    check(pread(fd, buf, 5, 7) == 5 && !memcmp(buf, "world", 5), "pread at an offset");
+    close(fd);
+    check(open(path("tmp/a"), O_CREAT | O_EXCL | O_WRONLY, 0644) == -1 && errno == EEXIST,
+          "O_EXCL on an existing file: EEXIST");
+    fd = open(path("tmp/a"), O_WRONLY | O_APPEND);
+    check(write(fd, "!", 1) == 1 && stat(path("tmp/a"), &st) == 0 && st.st_size == 13,
+          "O_APPEND writes at the end");
+    close(fd);
+    check(truncate(path("tmp/a"), 5) == 0 && stat(path("tmp/a"), &st) == 0 && st.st_size == 5,
+          "truncate shrinks");
+    fd = open(path("tmp/a"), O_RDWR);
+    check(ftruncate(fd, 8) == 0 && read(fd, buf, 8) == 8 && !memcmp(buf, "hello\0\0\0", 8),
+          "ftruncate grows with zero bytes");
+    close(fd);
+    fd = open(path("tmp/a"), O_WRONLY | O_TRUNC);
+    check(fd >= 0 && fstat(fd, &st) == 0 && st.st_size == 0, "O_TRUNC empties it");
+    close(fd);
+    fd = open(path("etc/motd"), O_RDONLY);
+    check(ftruncate(fd, 0) == -1 && errno == EINVAL, "ftruncate of a read-only descriptor: EINVAL");
+    close(fd);
+
+    for ( unsigned int i = 0; i < sizeof(big); i++ )
+        big[i] = (char)(i * 13 + (i >> 9));
+    fd = open(path("tmp/big"), O_CREAT | O_RDWR | O_TRUNC, 0600);
+    check(write(fd, big, sizeof(big)) == (long)sizeof(big), "a 1 MiB write");
+    check(lseek(fd, 0, SEEK_SET) == 0 && read(fd, back, sizeof(back)) == (long)sizeof(back) &&
+          !memcmp(big, back, sizeof(big)), "reads back the same 1 MiB");
+    close(fd);
+
+    check(mkdir(path("tmp/d"), 0755) == 0, "mkdir");
+    check(stat(path("tmp/d"), &st) == 0 && S_ISDIR(st.st_mode), "it is a directory");
+    check(mkdir(path("tmp/d"), 0755) == -1 && errno == EEXIST, "mkdir again: EEXIST");
+    check(mkdir(path("tmp/none/x"), 0755) == -1 && errno == ENOENT, "mkdir under a missing directory: ENOENT");
+    check(mkdir(path("tmp/a/x"), 0755) == -1 && errno == ENOTDIR, "mkdir under a file: ENOTDIR");
+    check(rename(path("tmp/a"), path("tmp/d/b")) == 0, "rename a file into the directory");
+    check(stat(path("tmp/a"), &st) == -1 && errno == ENOENT && stat(path("tmp/d/b"), &st) == 0,
+          "the old name is gone, the new one is there");
+    check(rename(path("tmp/d"), path("tmp/d/e")) == -1 && errno == EINVAL,
+          "rename a directory into itself: EINVAL");
+    check(rename(path("tmp/big"), path("tmp/d/b")) == 0 && stat(path("tmp/d/b"), &st) == 0 &&
+          st.st_size == (long)sizeof(big), "rename over an existing file replaces it");
+    check(names_in(path("tmp/d"), list, sizeof(list)) == 1 && !strcmp(list, "b"), "the directory lists: b");
+    check(rmdir(path("tmp/d")) == -1 && errno == ENOTEMPTY, "rmdir of a non-empty directory: ENOTEMPTY");
+    check(unlink(path("tmp/d")) == -1 && errno == EISDIR, "unlink of a directory: EISDIR");
+    check(rmdir(path("tmp/d/b")) == -1 && errno == ENOTDIR, "rmdir of a file: ENOTDIR");
+    fd = open(path("tmp/d/b"), O_RDONLY);
+    check(unlink(path("tmp/d/b")) == 0 && stat(path("tmp/d/b"), &st) == -1 && errno == ENOENT,
+          "unlink removes the name");
+    check(read(fd, back, 16) == 16 && !memcmp(back, big, 16), "an open descriptor still reads the file");
+    close(fd);
+    check(unlink(path("tmp/d/b")) == -1 && errno == ENOENT, "unlink again: ENOENT");
+    check(rmdir(path("tmp/d")) == 0 && stat(path("tmp/d"), &st) == -1, "rmdir of the empty directory");
+    fd = open(path("tmp"), O_RDONLY | O_DIRECTORY);
+    fd2 = openat(fd, "rel", O_CREAT | O_WRONLY, 0600);
+    check(fd2 >= 0 && mkdirat(fd, "sub", 0700) == 0 && renameat(fd, "rel", fd, "sub/rel") == 0,
+          "openat/mkdirat/renameat relative to a directory descriptor");
+    check(unlinkat(fd, "sub/rel", 0) == 0 && unlinkat(fd, "sub", AT_REMOVEDIR) == 0,
+          "unlinkat, and with AT_REMOVEDIR");
+    close(fd2);
+    close(fd);
+    check(names_in(path("tmp"), list, sizeof(list)) == 0, "the scratch directory is empty again");
 }
 
 static void directories(void)
@@ -269,6 +378,7 @@ int main(int argc, char **argv)
         root[0] = '\0';
     files();
     directories();
+    writing();
     descriptors();
     pipes();
     memory();
