@@ -28,6 +28,8 @@ void file_put(struct file *f)
         return;
     if ( is_pipe(f->inode) )
         pipe_release(f);
+    if ( is_evtchn(f->inode) )
+        evtchn_release(f);
     f->inode->opens--;
     tmpfs_release(f->inode);
 }

@@ -202,7 +202,7 @@ static void add_device(struct inode *dev, const char *name, uint64_t rdev,
 void fs_init(const void *cpio, size_t len)
 {
     const char *p = cpio, *end = (const char *)cpio + len;
-    struct inode *dev;
+    struct inode *dev, *n;
 
     root = fs_new_inode(NULL, "", 0, S_IFDIR | 0755);
     while ( p + 110 <= end && memcmp(p, "070701", 6) == 0 )
@@ -252,8 +252,11 @@ void fs_init(const void *cpio, size_t len)
         if ( xen )
         {
             add_device(xen, "privcmd", (10 << 8) | 62, dev_null_read, dev_null_write);
-            if ( (xen = fs_child(xen, "privcmd", 7)) )
-                xen->dev_ioctl = privcmd_ioctl;
+            add_device(xen, "evtchn", (10 << 8) | 61, dev_null_read, dev_null_write);
+            if ( (n = fs_child(xen, "privcmd", 7)) )
+                n->dev_ioctl = privcmd_ioctl;
+            if ( (n = fs_child(xen, "evtchn", 6)) )
+                n->dev_ioctl = evtchn_ioctl;
         }
     }
 }

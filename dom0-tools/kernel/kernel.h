@@ -16,6 +16,7 @@
  *   tmpfs.c       writing to the tree: files that grow, mkdir, unlink, rename
  *   files.c       open files and the descriptor table
  *   privcmd.c     /dev/xen/privcmd: hypercalls for the tools
+ *   evtchn-dev.c  /dev/xen/evtchn: event channels for the tools
  *   pipe.c        pipes
  *   console.c     /dev/console and its line discipline
  *   syscall.c     the system-call table and dispatcher
@@ -146,6 +147,7 @@ struct file {
     int flags;                          /* O_ACCMODE, O_APPEND, ... */
     unsigned int refs;
     uint64_t dir_pos;                   /* getdents64: the next child's index */
+    void *priv;                         /* the device's, per open file (evtchn) */
 };
 
 struct file *file_open(struct inode *n, int flags);
@@ -244,6 +246,15 @@ short pipe_poll(const struct file *f);
 /* ---- privcmd.c ---- */
 long privcmd_ioctl(struct file *f, uint64_t cmd, uint64_t arg);
 long privcmd_mmap(uint64_t addr, uint64_t len, unsigned int prot);
+
+/* ---- evtchn-dev.c ---- */
+long evtchn_open(struct file *f);
+void evtchn_release(struct file *f);
+long evtchn_ioctl(struct file *f, uint64_t cmd, uint64_t arg);
+long evtchn_read(struct file *f, uint64_t ubuf, uint64_t len);
+long evtchn_write(struct file *f, uint64_t ubuf, uint64_t len);
+short evtchn_poll(const struct file *f);
+static inline bool is_evtchn(const struct inode *n) { return n->dev_ioctl == evtchn_ioctl; }
 
 /* ---- console.c ---- */
 void console_init(void);

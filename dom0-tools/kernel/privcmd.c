@@ -6,13 +6,17 @@
  * Pointers among the arguments are the caller's: user memory is mapped in
  * the kernel's page tables too, where the hypervisor reads and writes it.
  * IOCTL_PRIVCMD_MMAPBATCH_V2 maps another domain's frames into an area the
- * caller mmap'ed from the device, with an error per frame.
+ * caller mmap'ed from the device, with an error per frame; the older
+ * IOCTL_PRIVCMD_MMAP maps runs of contiguous frames ({va, mfn, npages}
+ * entries), failing as a whole at the first frame the hypervisor refuses.
  */
 #include <sierra-guest/hypercall.h>
 #include "kernel.h"
 
 #define IOCTL_PRIVCMD_HYPERCALL     0x305000    /* _IOC(_IOC_NONE, 'P', 0, 48) */
 #define IOCTL_PRIVCMD_MMAPBATCH_V2  0x205004    /* _IOC(_IOC_NONE, 'P', 4, 32) */
+#define IOCTL_PRIVCMD_MMAP          0x105002    /* _IOC(_IOC_NONE, 'P', 2, 16) */
+#define MAX_ENTRIES                 1024
 #define MAX_BATCH                   4096
 #define NR_HYPERCALLS           64          /* stubs on the hypercall page we offer */
 
@@ -58,6 +62,48 @@ static long mmapbatch(uint64_t arg)
     return failed ? -ENOENT : 0;
 }
 
+struct privcmd_mmap {
+    int32_t num;
+    uint16_t dom;
+    uint16_t pad;
+    uint64_t entry;             /* struct privcmd_mmap_entry[num] */
+};
+
+struct privcmd_mmap_entry {
+    uint64_t va, mfn, npages;
+};
+
+/* IOCTL_PRIVCMD_MMAP: each entry's npages frames from mfn up, at va up */
+static long mmap_entries(uint64_t arg)
+{
+    struct privcmd_mmap m;
+
+    if ( copy_from_user(&m, arg, sizeof(m)) )
+        return -EFAULT;
+    if ( m.num <= 0 || m.num > MAX_ENTRIES )
+        return -EINVAL;
+    for ( int32_t i = 0; i < m.num; i++ )
+    {
+        struct privcmd_mmap_entry e;
+        const struct vma *v;
+
+        if ( copy_from_user(&e, m.entry + (uint64_t)i * sizeof(e), sizeof(e)) )
+            return -EFAULT;
+        v = mm_find(current->mm, e.va);
+        if ( (e.va & (PAGE_SIZE - 1)) || !e.npages || !v || !(v->prot & VMA_FOREIGN) ||
+             e.npages > (v->end - e.va) / PAGE_SIZE )
+            return -EINVAL;
+        for ( uint64_t p = 0; p < e.npages; p++ )
+        {
+            long rc = mm_map_foreign(current->mm, e.va + p * PAGE_SIZE, e.mfn + p, m.dom);
+
+            if ( rc )
+                return rc;
+        }
+    }
+    return 0;
+}
+
 /* mmap of privcmd: an empty area for MMAPBATCH to fill */
 long privcmd_mmap(uint64_t addr, uint64_t len, unsigned int prot)
 {
@@ -73,6 +119,8 @@ long privcmd_ioctl(struct file *f, uint64_t cmd, uint64_t arg)
     (void)f;
     if ( cmd == IOCTL_PRIVCMD_MMAPBATCH_V2 )
         return mmapbatch(arg);
+    if ( cmd == IOCTL_PRIVCMD_MMAP )
+        return mmap_entries(arg);
     if ( cmd != IOCTL_PRIVCMD_HYPERCALL )
         return -ENOTTY;
     if ( copy_from_user(&h, arg, sizeof(h)) )

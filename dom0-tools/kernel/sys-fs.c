@@ -80,6 +80,12 @@ static long do_open(int dirfd, uint64_t upath, int flags, uint32_t mode)
         return rc;
     if ( !(f = file_open(n, flags)) )
         return -ENFILE;
+    if ( is_evtchn(n) && (rc = evtchn_open(f)) )
+    {
+        n->opens--;
+        f->refs = 0;
+        return rc;
+    }
     if ( (fd = fd_install(f, 0)) < 0 )
         file_put(f);
     else
@@ -105,6 +111,8 @@ static long file_read(struct file *f, uint64_t ubuf, uint64_t len, uint64_t *pos
         return -EFAULT;
     if ( is_pipe(n) )
         return pipe_read(f, ubuf, len);
+    if ( is_evtchn(n) )
+        return evtchn_read(f, ubuf, len);
     if ( (n->mode & S_IFMT) == S_IFCHR )
     {
         int got = n->dev_read(chunk, len < IO_CHUNK ? len : IO_CHUNK);
@@ -132,6 +140,8 @@ static long file_write(struct file *f, uint64_t ubuf, uint64_t len)
         return -EFAULT;
     if ( is_pipe(n) )
         return pipe_write(f, ubuf, len);
+    if ( is_evtchn(n) )
+        return evtchn_write(f, ubuf, len);
     if ( (n->mode & S_IFMT) == S_IFREG )
     {
         long rc;

@@ -23,6 +23,8 @@ static short ready(int fd, short events)
         return POLLNVAL;
     if ( is_pipe(f->inode) )
         r = pipe_poll(f);
+    else if ( is_evtchn(f->inode) )
+        r = evtchn_poll(f);
     else if ( f->inode->dev_read == console_read )
         r = (short)(POLLOUT | (console_readable() ? POLLIN : 0));
     else

@@ -58,6 +58,14 @@ expect_line '^dom0: every frame the process used is back' "Sierra: every frame o
 grep -E '^(not )?ok ' "$work/xen-procs.log" | diff "$work/procs.ok" - > "$work/diff"
 tap_result $? "Xen 4.17: procs, every line as on the host" "$(head -20 "$work/diff")"
 
+# /dev/xen/evtchn and IOCTL_PRIVCMD_MMAP: the same 32 lines on Sierra and Xen
+boot dom0-evtchn -m 512 -a 'dom0_mem=128M' -t 60 -r "$K init=/bin/evtchn,$T/initramfs.cpio"
+expect_line '^evtchn: 0 of 32 failed$' "Sierra: /dev/xen/evtchn and IOCTL_PRIVCMD_MMAP, every check"
+grep -E '^(not )?ok ' "$LOG" > "$work/evtchn.sierra"
+"$TOP/tools/xen-ref" run "$work/xen-evtchn.log" "$K init=/bin/evtchn,$T/initramfs.cpio" -t 90
+grep -E '^(not )?ok ' "$work/xen-evtchn.log" | diff "$work/evtchn.sierra" - > "$work/diff"
+tap_result $? "Xen 4.17: the same 32 lines" "$(cat "$work/diff")"
+
 boot dom0-segv -m 512 -a 'dom0_mem=128M' -t 60 -r "$K init=/bin/segv,$T/initramfs.cpio"
 expect_line '^dom0: pid 1: segmentation fault at 0x[0-9a-f]+ \(vector 14, error 0x6, address 0x10\)$' \
   "a user write to address 16: a segmentation fault, reported"
