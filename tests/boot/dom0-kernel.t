@@ -66,6 +66,14 @@ grep -E '^(not )?ok ' "$LOG" > "$work/evtchn.sierra"
 grep -E '^(not )?ok ' "$work/xen-evtchn.log" | diff "$work/evtchn.sierra" - > "$work/diff"
 tap_result $? "Xen 4.17: the same 32 lines" "$(cat "$work/diff")"
 
+# ^C typed on the console: SIGINT to the foreground process group
+boot dom0-sigint -m 512 -a 'dom0_mem=128M' -t 60 -w 'child ready' -i '\x03' \
+  -r "$K init=/bin/sigint,$T/initramfs.cpio"
+expect_line '^sigint: child ended by SIGINT$' "^C ends the foreground group's process"
+expect_line '^sigint: init survives a SIGINT it does not handle$' "init ignores signals it does not handle"
+expect_line "^sigint: init's handler caught SIGINT$" "a handler in init catches one"
+expect_status 0 "$STATUS" "dom0 ends cleanly after ^C"
+
 boot dom0-segv -m 512 -a 'dom0_mem=128M' -t 60 -r "$K init=/bin/segv,$T/initramfs.cpio"
 expect_line '^dom0: pid 1: segmentation fault at 0x[0-9a-f]+ \(vector 14, error 0x6, address 0x10\)$' \
   "a user write to address 16: a segmentation fault, reported"
