@@ -23,7 +23,7 @@ static const sys_fn table[NR_SYSCALLS] = {
     [5] = sys_fstat, [6] = sys_lstat, [8] = sys_lseek, [56] = sys_clone, [57] = sys_fork,
     [58] = sys_vfork, [59] = sys_execve, [61] = sys_wait4, [62] = sys_kill, [109] = sys_setpgid,
     [111] = sys_getpgrp, [112] = sys_setsid, [121] = sys_getpgid, [124] = sys_getsid,
-    [127] = sys_rt_sigpending, [34] = sys_pause, [76] = sys_truncate, [77] = sys_ftruncate,
+    [127] = sys_rt_sigpending, [34] = sys_pause, [273] = sys_set_robust_list, [76] = sys_truncate, [77] = sys_ftruncate,
     [82] = sys_rename, [83] = sys_mkdir, [84] = sys_rmdir, [85] = sys_creat, [87] = sys_unlink,
     [258] = sys_mkdirat, [263] = sys_unlinkat, [264] = sys_renameat, [316] = sys_renameat2, [200] = sys_tkill, [234] = sys_tgkill, [9] = sys_mmap, [10] = sys_mprotect,
     [11] = sys_munmap, [12] = sys_brk, [13] = sys_rt_sigaction, [14] = sys_rt_sigprocmask,

@@ -23,7 +23,7 @@ SYSCALL(openat); SYSCALL(newfstatat); SYSCALL(readlinkat); SYSCALL(faccessat); S
 SYSCALL(prlimit64); SYSCALL(getrandom); SYSCALL(pipe); SYSCALL(pipe2); SYSCALL(poll); SYSCALL(ppoll);
 SYSCALL(clone); SYSCALL(fork); SYSCALL(vfork); SYSCALL(execve); SYSCALL(wait4); SYSCALL(kill);
 SYSCALL(setpgid); SYSCALL(getpgrp); SYSCALL(setsid); SYSCALL(getpgid); SYSCALL(getsid);
-SYSCALL(rt_sigpending); SYSCALL(tkill); SYSCALL(tgkill); SYSCALL(pause);
+SYSCALL(rt_sigpending); SYSCALL(tkill); SYSCALL(tgkill); SYSCALL(pause); SYSCALL(set_robust_list);
 SYSCALL(creat); SYSCALL(mkdir); SYSCALL(mkdirat); SYSCALL(unlink); SYSCALL(rmdir); SYSCALL(unlinkat);
 SYSCALL(rename); SYSCALL(renameat); SYSCALL(renameat2); SYSCALL(truncate); SYSCALL(ftruncate);
 

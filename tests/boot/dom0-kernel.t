@@ -58,6 +58,15 @@ expect_line '^dom0: every frame the process used is back' "Sierra: every frame o
 grep -E '^(not )?ok ' "$work/xen-procs.log" | diff "$work/procs.ok" - > "$work/diff"
 tap_result $? "Xen 4.17: procs, every line as on the host" "$(head -20 "$work/diff")"
 
+# the same two tests built against glibc's static libc: as on the host, on Sierra
+for t in syscalls procs; do
+  "$T/$t-glibc" "$work/root" | grep -E '^(not )?ok ' > "$work/$t-glibc.host"
+  boot "dom0-$t-glibc" -m 512 -a 'dom0_mem=128M' -t 90 -r "$K init=/bin/$t-glibc -- /,$T/initramfs.cpio"
+  grep -E '^(not )?ok ' "$LOG" | diff "$work/$t-glibc.host" - > "$work/diff" &&
+    [ "$(wc -l < "$work/$t-glibc.host")" -ge 39 ] && [ "$STATUS" -eq 0 ]
+  tap_result $? "glibc-static $t: every line as on the host, on Sierra" "$(head -20 "$work/diff")"
+done
+
 # /dev/xen/evtchn and IOCTL_PRIVCMD_MMAP: the same 32 lines on Sierra and Xen
 boot dom0-evtchn -m 512 -a 'dom0_mem=128M' -t 60 -r "$K init=/bin/evtchn,$T/initramfs.cpio"
 expect_line '^evtchn: 0 of 32 failed$' "Sierra: /dev/xen/evtchn and IOCTL_PRIVCMD_MMAP, every check"
