@@ -193,8 +193,6 @@ long proc_wait(int pid, uint64_t ustatus, int options)
 {
     struct wait_for w = { pid };
 
-    if ( ustatus && !mm_check(current->mm, ustatus, sizeof(int), VMA_WRITE) )
-        return -EFAULT;
     for ( ;; )
     {
         bool any = false;
@@ -210,9 +208,9 @@ long proc_wait(int pid, uint64_t ustatus, int options)
             {
                 int got = c->pid;
 
-                if ( ustatus )
-                    *(int *)ustatus = c->exit_status;
-                c->state = P_FREE;
+                c->state = P_FREE;      /* reaped even if the status cannot be stored, as Linux */
+                if ( ustatus && copy_to_user(ustatus, &c->exit_status, sizeof(int)) )
+                    return -EFAULT;
                 return got;
             }
         }

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -148,6 +149,31 @@ static void forking(void)
     check(kill(pid, 0) == -1 && errno == ESRCH, "a reaped child is gone: ESRCH");
     close(fds[0]);
     close(fds[1]);
+}
+
+static void bad_pointers(const char *self)
+{
+    void *bad = (void *)16;
+    pid_t pid = fork();
+
+    if ( pid == 0 )
+        _exit(0);
+    check(syscall(SYS_wait4, pid, bad, 0, NULL) == -1 && errno == EFAULT,
+          "wait4 with a bad status pointer: EFAULT");
+    check(waitpid(pid, NULL, 0) == -1 && errno == ECHILD, "the child was reaped all the same");
+    check(syscall(SYS_execve, bad, NULL, NULL) == -1 && errno == EFAULT, "execve of a bad path: EFAULT");
+    char *bad_argv[] = { "x", bad, NULL };
+    check(syscall(SYS_execve, self, bad_argv, NULL) == -1 && errno == EFAULT,
+          "execve with a bad argument string: EFAULT");
+    check(syscall(SYS_rt_sigaction, SIGUSR1, bad, NULL, 8) == -1 && errno == EFAULT,
+          "rt_sigaction from a bad pointer: EFAULT");
+    check(syscall(SYS_rt_sigaction, SIGUSR1, NULL, NULL, 4) == -1 && errno == EINVAL,
+          "rt_sigaction with a 4-byte sigset: EINVAL");
+    check(syscall(SYS_rt_sigprocmask, SIG_BLOCK, bad, NULL, 8) == -1 && errno == EFAULT,
+          "rt_sigprocmask from a bad pointer: EFAULT");
+    check(syscall(SYS_rt_sigprocmask, 7, NULL, NULL, 8) == 0, "rt_sigprocmask with no set ignores how");
+    check(setpgid(99999, 0) == -1 && errno == ESRCH, "setpgid of no such process: ESRCH");
+    check(getpgid(99999) == -1 && errno == ESRCH, "getpgid of no such process: ESRCH");
 }
 
 static void vforking(const char *self)
@@ -388,6 +414,7 @@ int main(int argc, char **argv)
     if ( argc == 3 && !strcmp(argv[1], "child") )
         return atoi(argv[2]);
     forking();
+    bad_pointers(argv[0]);
     vforking(argv[0]);
     preemption_and_kill();
     handlers();

@@ -216,6 +216,12 @@ static void writing(void)
           "unlinkat, and with AT_REMOVEDIR");
     close(fd2);
     close(fd);
+    check(mkdir(BAD, 0755) == -1 && errno == EFAULT, "mkdir of a bad pointer: EFAULT");
+    check(unlink(BAD) == -1 && errno == EFAULT, "unlink of a bad pointer: EFAULT");
+    check(rename(BAD, path("tmp/x")) == -1 && errno == EFAULT, "rename from a bad pointer: EFAULT");
+    check(open(path("tmp/none/x"), O_CREAT | O_WRONLY, 0600) == -1 && errno == ENOENT,
+          "O_CREAT under a missing directory: ENOENT");
+    check(mkdir("", 0755) == -1 && errno == ENOENT, "mkdir of an empty path: ENOENT");
     check(names_in(path("tmp"), list, sizeof(list)) == 0, "the scratch directory is empty again");
 }
 
