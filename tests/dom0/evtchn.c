@@ -172,6 +172,15 @@ static void privcmd_mmap(void)
     check(xioctl(pc, IOCTL_PRIVCMD_MMAP, &m) == -EINVAL, "an entry outside a privcmd area: EINVAL");
     m.num = 0;
     check(xioctl(pc, IOCTL_PRIVCMD_MMAP, &m) == -EINVAL, "no entries: EINVAL");
+    {
+        uint64_t pair[2] = { mfns[0], 0xfffffffffUL };          /* the second: no such frame */
+        int perr[2] = { 1, 0 };
+        struct mmapbatch_v2 bad = { 2, DOMID_SELF, 0, (uint64_t)(uintptr_t)one, (uint64_t)(uintptr_t)pair,
+                                    (uint64_t)(uintptr_t)perr };
+
+        check(xioctl(pc, IOCTL_PRIVCMD_MMAPBATCH_V2, &bad) == -ENOENT && perr[0] == 0 && perr[1] < 0,
+              "MMAPBATCH_V2 with a bad frame: ENOENT, and the error on that frame only");
+    }
     check(munmap((void *)one, NR * 4096) == 0 && munmap((void *)two, NR * 4096) == 0, "both unmapped");
     check(memory_op(pc, XENMEM_decrease_reservation, mfns) == NR, "decrease_reservation gives them back");
     close(pc);
