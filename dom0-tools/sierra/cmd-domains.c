@@ -78,6 +78,44 @@ int cmd_list(struct cli *cli, int argc, char **argv)
     return EXIT_OK;
 }
 
+/* the hypervisor's console log, in chunks from where the last one stopped */
+int cmd_dmesg(struct cli *cli, int argc, char **argv)
+{
+    char buf[4096];
+    struct sierra_sysctl op = { .cmd = SIERRA_SYSCTL_readconsole };
+    bool clear = argc == 1 && !strcmp(argv[0], "-c");
+
+    (void)cli;
+    if ( argc > 1 || (argc == 1 && !clear) )
+    {
+        fprintf(stderr, "usage: sierra dmesg [-c]\n");
+        return EXIT_USAGE;
+    }
+    for ( ;; )
+    {
+        op.u.readconsole.buffer = (uint64_t)(uintptr_t)buf;
+        op.u.readconsole.size = sizeof(buf);
+        op.u.readconsole.clear = 0;
+        if ( hv_sysctl(&op) < 0 )
+        {
+            fprintf(stderr, "sierra: readconsole: %s\n", strerror(errno));
+            return EXIT_FAILED;
+        }
+        if ( !op.u.readconsole.size )
+            break;
+        fwrite(buf, 1, op.u.readconsole.size, stdout);
+    }
+    if ( clear )
+    {
+        op.u.readconsole.size = 0;
+        op.u.readconsole.clear = 1;
+        if ( hv_sysctl(&op) < 0 )
+            return EXIT_FAILED;
+    }
+    fflush(stdout);
+    return EXIT_OK;
+}
+
 int cmd_info(struct cli *cli, int argc, char **argv)
 {
     struct sierra_sysctl op = { .cmd = SIERRA_SYSCTL_physinfo };

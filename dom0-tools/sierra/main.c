@@ -22,6 +22,7 @@ static const struct command commands[] = {
     { "create", cmd_create, "[-c] FILE.xml", "build a domain from its definition and start it (-c: and show its console)" },
     { "console", cmd_console, "DOMAIN", "a domain's console output, until it shuts down" },
     { "info", cmd_info, "", "the host: CPUs, memory, hypervisor version and capabilities" },
+    { "dmesg", cmd_dmesg, "[-c]", "the hypervisor's console log (-c: and clear it)" },
     { "list", cmd_list, "[-l]", "the domains: name, id, memory, vCPUs, state, CPU time" },
     { "domid", cmd_domid, "NAME", "a domain's id" },
     { "domname", cmd_domname, "ID", "a domain's name" },

@@ -22,6 +22,7 @@ int cli_run(struct cli *cli, int argc, char **argv);
 int cmd_validate(struct cli *cli, int argc, char **argv);
 int cmd_create(struct cli *cli, int argc, char **argv);
 int cmd_info(struct cli *cli, int argc, char **argv);
+int cmd_dmesg(struct cli *cli, int argc, char **argv);
 int cmd_console(struct cli *cli, int argc, char **argv);
 int console_attach(const char *name);      /* until the domain shuts down */
 int cmd_list(struct cli *cli, int argc, char **argv);

@@ -1,9 +1,10 @@
 /*
  * printk: format a message, drop it if its level is below the threshold, and
  * write it to the console with "(sierra) " at the start of every line so the
- * hypervisor's output stands apart from guests'. Lines longer than the buffer
- * are truncated, never overrun.
+ * hypervisor's output stands apart from guests', and into the console log
+ * (console-log.c). Lines longer than the buffer are truncated, never overrun.
  */
+#include <hv/console-log.h>
 #include <hv/lib.h>
 #include <hv/printk.h>
 
@@ -46,8 +47,12 @@ static void emit(const char *s, size_t len)
         size_t chunk = nl ? (size_t)(nl - s) + 1 : len;
 
         if ( at_line_start )
+        {
             console_write(prefix, sizeof(prefix) - 1);
+            console_log_put(prefix, sizeof(prefix) - 1);
+        }
         console_write(s, chunk);
+        console_log_put(s, chunk);
         at_line_start = nl != NULL;
         s += chunk;
         len -= chunk;

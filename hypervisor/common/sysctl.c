@@ -1,10 +1,11 @@
 /*
  * sysctl: Sierra's control interface for the machine (sierra/sysctl.h):
- * physinfo and the domain list, for privileged domains with this release's
+ * physinfo, the hypervisor's console log and the domain list, for privileged domains with this release's
  * interface version (-EACCES otherwise).
  */
 #include <asm/acpi.h>
 #include <asm/guest-access.h>
+#include <hv/console-log.h>
 #include <hv/domain.h>
 #include <hv/domctl.h>
 #include <hv/hypercall.h>
@@ -41,6 +42,10 @@ long do_sysctl(u64 arg, u64 a2, u64 a3, u64 a4, u64 a5)
         p->capabilities = SIERRA_PHYSCAP_pv;
         break;
     }
+    case SIERRA_SYSCTL_readconsole:
+        if ( console_log_read(&op.u.readconsole) )
+            return -EFAULT;
+        break;
     case SIERRA_SYSCTL_getdomaininfolist:
     {
         struct sierra_sysctl_getdomaininfolist *l = &op.u.getdomaininfolist;

@@ -24,6 +24,10 @@ domid nosuch
 pause 0
 destroy 0
 validate /etc/sierra/hello.xml
+dmesg
+dmesg -c
+dmesg
+dmesg -x
 CMDS
 "$TOP/tools/mkinitramfs" "$work/tools.cpio" /sbin/sierra="$S" \
   /etc/sierra/hello.xml="$TOP/build/dom0-tools/etc/hello.xml" /boot/hello="$TOP/build/guest-kit/examples/hello" \
@@ -46,5 +50,14 @@ expect_line "^sierra: no domain 'nosuch'$" "an unknown name: a message"
 expect_line '^sierra: pause 0: Invalid argument$' "dom0 cannot pause itself"
 expect_line '^sierra: destroy 0: Operation not permitted$' "dom0 cannot be destroyed"
 expect_line "^/etc/sierra/hello.xml: domain 'hello' is valid" "validate in the same session"
-expect_line '^dom0: /sbin/sierra exited with status 1$' "the script's status: the last failure's (1)"
+sed -n '/^sierra> dmesg$/,/^sierra> dmesg -c$/p' "$LOG" | grep -q '^(sierra) boot complete, [0-9]* ms after machine reset'
+tap_result $? "dmesg: the hypervisor's log, read back through sysctl readconsole"
+sed -n '/^sierra> dmesg$/,/^sierra> dmesg -c$/p' "$LOG" | grep -q '^(sierra) dom0: kernel '
+tap_result $? "dmesg: the dom0 builder's lines are in it"
+grep -A1 '^sierra> dmesg -c$' "$LOG" | sed -n 2p | grep -q '^(sierra) Sierra hypervisor '
+tap_result $? "dmesg -c: the log from its start, then cleared"
+grep -A1 '^sierra> dmesg$' "$LOG" | tail -1 | grep -qx 'sierra> dmesg -x'
+tap_result $? "dmesg after -c: nothing"
+expect_line '^usage: sierra dmesg \[-c\]$' "dmesg with a bad option: its usage"
+expect_line '^dom0: /sbin/sierra exited with status 2$' "the script's status: the last failure's (2, usage)"
 finish
