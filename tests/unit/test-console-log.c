@@ -66,5 +66,6 @@ int main(void)
 {
     const struct CMUnitTest tests[] = { cmocka_unit_test(test_log) };
 
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    cmocka_set_message_output(CM_OUTPUT_TAP);
+    return cmocka_run_group_tests_name("console-log", tests, NULL, NULL);
 }
