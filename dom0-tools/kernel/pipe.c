@@ -1,11 +1,10 @@
 /*
  * Pipes: pipe2() gives two descriptors on one 4 KiB buffer, each end an
  * anonymous FIFO inode. Reads take what is there (0 once every writer is
- * gone), a blocking write puts it all in, a non-blocking one what fits; a
- * blocking end with nothing to do sleeps
- * until the other side has done something (a signal interrupts it), a
- * non-blocking one gets EAGAIN; writing with no reader left is EPIPE and
- * SIGPIPE. poll() readiness comes from here too.
+ * gone); a blocking write puts it all in, a non-blocking one what fits. A
+ * blocking end with nothing to do sleeps until the other side has done
+ * something (a signal interrupts it), a non-blocking one gets EAGAIN;
+ * writing with no reader left is EPIPE and SIGPIPE. poll() readiness comes from here too.
  */
 #include <hv/lib.h>
 #include "syscall.h"

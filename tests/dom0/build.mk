@@ -9,12 +9,12 @@ CHECK_DEPS += $(D0T_PROGS) $(D0T_CPIO) $(D0_KERNEL) $(D0_INITRAMFS)
 D0T_GLIBC  := $(D0T_B)/syscalls-glibc $(D0T_B)/procs-glibc
 CHECK_DEPS += $(D0T_GLIBC)
 
-$(D0T_B)/%-glibc: tests/dom0/%.c
+$(D0T_B)/%-glibc: tests/dom0/%.c tests/dom0/check.h
 	@mkdir -p $(@D)
 	@echo "  GCC     $@ (static glibc)"
 	$(Q)$(HOSTCC) -static -O2 -Wall -Wextra -Werror -o $@ $<
 
-$(D0T_B)/%: tests/dom0/%.c
+$(D0T_B)/%: tests/dom0/%.c tests/dom0/check.h
 	@mkdir -p $(@D)
 	@echo "  MUSLCC  $@"
 	$(Q)musl-gcc -static -O2 -Wall -Wextra -Werror -o $@ $<

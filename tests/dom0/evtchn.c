@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "check.h"
 
 #define IOCTL_EVTCHN_BIND_VIRQ          0x00044500
 #define IOCTL_EVTCHN_BIND_INTERDOMAIN   0x00084501
@@ -36,14 +37,6 @@
 #define DOMID_SELF                      0x7ff0
 #define NR                              4
 
-static int n, failed;
-
-static void check(int ok, const char *what)
-{
-    printf("%s %d - %s\n", ok ? "ok" : "not ok", ++n, what);
-    fflush(stdout);
-    failed += !ok;
-}
 
 static long xioctl(int fd, unsigned long cmd, void *arg)
 {

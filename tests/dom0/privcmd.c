@@ -11,17 +11,11 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include "check.h"
 
 #define IOCTL_PRIVCMD_HYPERCALL 0x305000
 #define HYPERVISOR_xen_version  17
 
-static int n, failed;
-
-static void check(int ok, const char *what)
-{
-    printf("%s %d - %s\n", ok ? "ok" : "not ok", ++n, what);
-    failed += !ok;
-}
 
 static long hcall(int fd, unsigned long op, unsigned long a1, unsigned long a2)
 {

@@ -17,7 +17,6 @@
 #include <setjmp.h>
 #include <signal.h>
 #include <spawn.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,25 +24,12 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "check.h"
 
 extern char **environ;
-static int n, failed;
 static volatile sig_atomic_t got_usr1, got_usr2, got_chld, last_sig;
 static sigjmp_buf segv_jump;
 static volatile int *volatile bad_ptr = (volatile int *)16;    /* never mapped */
-
-static void check(int ok, const char *fmt, ...)
-{
-    va_list ap;
-
-    printf("%s %d - ", ok ? "ok" : "not ok", ++n);
-    va_start(ap, fmt);
-    vprintf(fmt, ap);
-    va_end(ap);
-    printf("\n");
-    fflush(stdout);
-    failed += !ok;
-}
 
 static void on_usr1(int sig) { got_usr1++; last_sig = sig; }
 static void on_usr2(int sig) { got_usr2++; last_sig = sig; }
@@ -328,6 +314,24 @@ static void handlers(void)
     signal(SIGSEGV, SIG_DFL);
 }
 
+/* a child that, 20 ms apart, sends its parent SIGUSR1 and then writes c */
+static pid_t signal_then_write(int fd, char c)
+{
+    pid_t pid = fork();
+
+    if ( pid == 0 )
+    {
+        struct timespec ms = { 0, 20000000 };
+
+        nanosleep(&ms, NULL);
+        kill(getppid(), SIGUSR1);
+        nanosleep(&ms, NULL);
+        write(fd, &c, 1);
+        _exit(0);
+    }
+    return pid;
+}
+
 static void pipes_and_eintr(void)
 {
     int fds[2], st;
@@ -359,17 +363,7 @@ static void pipes_and_eintr(void)
     set_handler(SIGUSR1, on_usr1, 0);
     got_usr1 = 0;
     pipe(fds);
-    pid = fork();
-    if ( pid == 0 )
-    {
-        struct timespec ms = { 0, 20000000 };
-
-        nanosleep(&ms, NULL);
-        kill(getppid(), SIGUSR1);
-        nanosleep(&ms, NULL);
-        write(fds[1], "y", 1);
-        _exit(0);
-    }
+    pid = signal_then_write(fds[1], 'y');
     check(read(fds[0], buf, 1) == -1 && errno == EINTR && got_usr1 == 1,
           "a read a handled signal interrupts: EINTR");
     check(read(fds[0], buf, 1) == 1 && buf[0] == 'y', "the next read gets the byte");
@@ -377,17 +371,7 @@ static void pipes_and_eintr(void)
 
     set_handler(SIGUSR1, on_usr1, SA_RESTART);
     got_usr1 = 0;
-    pid = fork();
-    if ( pid == 0 )
-    {
-        struct timespec ms = { 0, 20000000 };
-
-        nanosleep(&ms, NULL);
-        kill(getppid(), SIGUSR1);
-        nanosleep(&ms, NULL);
-        write(fds[1], "z", 1);
-        _exit(0);
-    }
+    pid = signal_then_write(fds[1], 'z');
     check(read(fds[0], buf, 1) == 1 && buf[0] == 'z' && got_usr1 == 1,
           "with SA_RESTART the read goes on after the handler");
     status_of(pid);

@@ -13,7 +13,6 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,25 +24,12 @@
 #include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
+#include "check.h"
 
 #define BAD ((void *)0x10)              /* never mapped */
 #define MOTD "Sierra control domain\n"
 
-static int n, failed;
 static char root[512];
-
-static void check(int ok, const char *fmt, ...)
-{
-    va_list ap;
-
-    printf("%s %d - ", ok ? "ok" : "not ok", ++n);
-    va_start(ap, fmt);
-    vprintf(fmt, ap);
-    va_end(ap);
-    printf("\n");
-    fflush(stdout);
-    failed += !ok;
-}
 
 /* a raw system call's result: the value, or -errno */
 static long sys(long nr, long a, long b, long c, long d)
