@@ -67,13 +67,13 @@ for t in syscalls procs; do
   tap_result $? "glibc-static $t: every line as on the host, on Sierra" "$(head -20 "$work/diff")"
 done
 
-# /dev/xen/evtchn and IOCTL_PRIVCMD_MMAP: the same 33 lines on Sierra and Xen
+# /dev/xen/evtchn and IOCTL_PRIVCMD_MMAP: the same 35 lines on Sierra and Xen
 boot dom0-evtchn -m 512 -a 'dom0_mem=128M' -t 60 -r "$K init=/bin/evtchn,$T/initramfs.cpio"
-expect_line '^evtchn: 0 of 33 failed$' "Sierra: /dev/xen/evtchn and IOCTL_PRIVCMD_MMAP, every check"
+expect_line '^evtchn: 0 of 35 failed$' "Sierra: /dev/xen/evtchn and IOCTL_PRIVCMD_MMAP, every check"
 grep -E '^(not )?ok ' "$LOG" > "$work/evtchn.sierra"
 "$TOP/tools/xen-ref" run "$work/xen-evtchn.log" "$K init=/bin/evtchn,$T/initramfs.cpio" -t 90
 grep -E '^(not )?ok ' "$work/xen-evtchn.log" | diff "$work/evtchn.sierra" - > "$work/diff"
-tap_result $? "Xen 4.17: the same 33 lines" "$(cat "$work/diff")"
+tap_result $? "Xen 4.17: the same 35 lines" "$(cat "$work/diff")"
 
 # ^C typed on the console: SIGINT to the foreground process group
 boot dom0-sigint -m 512 -a 'dom0_mem=128M' -t 60 -w 'child ready' -i '\x03' \

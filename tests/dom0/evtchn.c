@@ -28,6 +28,7 @@
 #define IOCTL_EVTCHN_UNBIND             0x00044503
 #define IOCTL_EVTCHN_NOTIFY             0x00044504
 #define IOCTL_EVTCHN_RESET              0x00004505
+#define IOCTL_EVTCHN_RESTRICT_DOMID     0x00024506
 #define IOCTL_PRIVCMD_HYPERCALL         0x305000
 #define IOCTL_PRIVCMD_MMAP              0x105002
 #define IOCTL_PRIVCMD_MMAPBATCH_V2      0x205004
@@ -107,6 +108,15 @@ static void event_channels(void)
           "UNBIND, then NOTIFY of it: ENOTCONN");
     check(xioctl(fd, IOCTL_EVTCHN_UNBIND, &b) == -ENOTCONN, "UNBIND again: ENOTCONN");
     check(close(fd) == 0, "close unbinds the rest");
+
+    fd = open("/dev/xen/evtchn", O_RDWR);
+    uint16_t dom = 5;
+    uint32_t to = 0;
+    check(xioctl(fd, IOCTL_EVTCHN_RESTRICT_DOMID, &dom) == 0 && xioctl(fd, IOCTL_EVTCHN_RESTRICT_DOMID, &dom) == -EACCES,
+          "RESTRICT_DOMID once; a second time: EACCES");
+    check(xioctl(fd, IOCTL_EVTCHN_BIND_VIRQ, &virq) == -EACCES && xioctl(fd, IOCTL_EVTCHN_BIND_UNBOUND_PORT, &to) == -EACCES,
+          "restricted to domain 5: a VIRQ or a port for domain 0 is refused (EACCES)");
+    close(fd);
 }
 
 struct reservation {
