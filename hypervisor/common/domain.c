@@ -6,6 +6,7 @@
  */
 #include <asm/page.h>
 #include <asm/pv/context.h>
+#include <asm/pv/debugreg.h>
 #include <asm/pv/mm.h>
 #include <hv/domain.h>
 #include <hv/lib.h>
@@ -68,6 +69,7 @@ static int alloc_vcpus(struct domain *d, unsigned int nr)
         v->vcpu_info = &d->shared_info->vcpu_info[i];
         v->vcpu_info->evtchn_upcall_mask = 1;
         pv_vcpu_init_state(v);
+        pv_debugreg_init(v);
         runstate_change(v, PV_RUNSTATE_offline);
         d->vcpu[i] = v;
     }

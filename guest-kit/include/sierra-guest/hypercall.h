@@ -75,6 +75,10 @@ static inline long hyp_memory_op(unsigned int cmd, void *arg)
 { return HC(PV_HYPERCALL_memory_op, cmd, arg, 0, 0, 0); }
 static inline long hyp_multicall(struct pv_multicall_entry *calls, unsigned int count)
 { return HC(PV_HYPERCALL_multicall, calls, count, 0, 0, 0); }
+static inline long hyp_set_debugreg(int reg, unsigned long value)
+{ return HC(PV_HYPERCALL_set_debugreg, reg, value, 0, 0, 0); }
+static inline long hyp_get_debugreg(int reg)
+{ return HC(PV_HYPERCALL_get_debugreg, reg, 0, 0, 0, 0); }
 static inline long hyp_set_trap_table(const struct pv_trap_info *table)
 { return HC(PV_HYPERCALL_set_trap_table, table, 0, 0, 0, 0); }
 static inline long hyp_callback_op(int cmd, const void *arg)

@@ -8,6 +8,7 @@
  */
 #include <asm/stacks.h>
 #include <asm/traps.h>
+#include <asm/pv/debugreg.h>
 #include <asm/pv/traps.h>
 #include <asm/irq.h>
 #include <asm/x86.h>
@@ -129,6 +130,11 @@ void do_trap(struct cpu_regs *regs)
     if ( from_guest )
     {
         pv_do_exception(regs);      /* from a guest: the guest's business */
+        return;
+    }
+    if ( regs->vector == X86_EXC_DB && current )
+    {
+        pv_debugreg_trap(current, false);  /* a guest data breakpoint: dropped */
         return;
     }
     if ( regs->vector == X86_EXC_NMI )

@@ -19,6 +19,18 @@ static inline bool guest_range_ok(u64 va, u64 len)
     return end >= va && (end <= PV_HYPERVISOR_VIRT_START || va >= PV_HYPERVISOR_VIRT_END);
 }
 
+static inline bool is_canonical(u64 va)
+{
+    return (u64)((s64)(va << 16) >> 16) == va;
+}
+
+/* an address a guest may register (a handler, a stack, a breakpoint):
+ * canonical and outside the hole */
+static inline bool guest_address_ok(u64 va)
+{
+    return is_canonical(va) && guest_range_ok(va, 1);
+}
+
 static inline int copy_from_guest(void *dst, u64 src, u64 len)
 {
     if ( !guest_range_ok(src, len) )

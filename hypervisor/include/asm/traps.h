@@ -9,6 +9,7 @@
 #include <asm/regs.h>
 
 #define X86_EXC_DE  0
+#define X86_EXC_DB  1
 #define X86_EXC_NMI 2
 #define X86_EXC_BP  3
 #define X86_EXC_UD  6

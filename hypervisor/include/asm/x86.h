@@ -9,9 +9,15 @@
 
 #define X86_CR0_WP      (1UL << 16)
 #define X86_CR0_PG      (1UL << 31)
+#define X86_CR4_TSD     (1UL << 2)
+#define X86_CR4_DE      (1UL << 3)
 #define X86_CR4_PAE     (1UL << 5)
 #define X86_CR4_PGE     (1UL << 7)
+#define X86_CR0_MP      (1UL << 1)
 #define X86_CR0_TS      (1UL << 3)
+#define X86_CR0_NE      (1UL << 5)
+#define X86_CR0_AM      (1UL << 18)
+#define X86_CR4_MCE     (1UL << 6)
 #define X86_CR4_OSFXSR  (1UL << 9)
 #define X86_CR4_OSXMMEXCPT (1UL << 10)
 #define X86_CR4_SMEP    (1UL << 20)
@@ -76,6 +82,17 @@ DEFINE_CR(2)
 DEFINE_CR(3)
 DEFINE_CR(4)
 #undef DEFINE_CR
+
+#define DEFINE_DR(n) \
+    static inline u64 read_dr##n(void) { u64 v; asm volatile("mov %%db" #n ", %0" : "=r"(v)); return v; } \
+    static inline void write_dr##n(u64 v) { asm volatile("mov %0, %%db" #n :: "r"(v)); }
+DEFINE_DR(0)
+DEFINE_DR(1)
+DEFINE_DR(2)
+DEFINE_DR(3)
+DEFINE_DR(6)
+DEFINE_DR(7)
+#undef DEFINE_DR
 
 static inline void clts(void) { asm volatile("clts" ::: "memory"); }
 static inline void fxsave(void *area) { asm volatile("fxsave64 %0" : "=m"(*(u8 (*)[512])area)); }

@@ -51,6 +51,10 @@ struct vcpu {
     bool syscall_masks_events, failsafe_masks_events;
     u64 fs_base, gs_base_kernel, gs_base_user;
     bool fpu_ts;                    /* the guest's virtual CR0.TS */
+    u64 cr2;                        /* virtual CR2: the last #PF address delivered */
+    u64 cr4;                        /* virtual CR4: the guest-controlled bits (TSD, DE) */
+    u64 dr[4], dr6, dr7;            /* virtual debug registers (pv/debugreg.c) */
+    u32 dr7_emul;                   /* DR7 enables of I/O breakpoints, never loaded */
     struct pv_vcpu_info *vcpu_info;
     u16 virq_to_port[PV_NR_VIRQS];  /* 0 = not bound */
     struct timer singleshot_timer;  /* set_timer_op, VCPUOP_set_singleshot_timer */

@@ -16,7 +16,7 @@ hypercall_fn do_set_trap_table, do_mmu_update, do_stack_switch, do_set_callbacks
     do_console_io, do_vm_assist, do_iret, do_set_segment_base, do_mmuext_op, do_sched_op,
     do_callback_op, do_vcpu_op, do_event_channel_op, do_set_timer_op, do_grant_table_op,
     do_set_gdt, do_update_descriptor, do_physdev_op, do_domctl, do_sysctl,
-    do_update_va_mapping_otherdomain;
+    do_update_va_mapping_otherdomain, do_set_debugreg, do_get_debugreg;
 
 long hypercall_dispatch(unsigned long nr, const u64 args[5]);
 

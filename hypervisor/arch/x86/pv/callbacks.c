@@ -14,11 +14,6 @@
 #include <hv/hypercall.h>
 #include <sierra/callback.h>
 
-static bool guest_code_address(u64 va)
-{
-    return (u64)((s64)(va << 16) >> 16) == va && guest_range_ok(va, 1);
-}
-
 long do_set_trap_table(u64 table, u64 a2, u64 a3, u64 a4, u64 a5)
 {
     struct vcpu *v = current;
@@ -38,7 +33,7 @@ long do_set_trap_table(u64 table, u64 a2, u64 a3, u64 a4, u64 a5)
             return -EFAULT;
         if ( !t[n].address )
             break;
-        if ( !guest_code_address(t[n].address) )
+        if ( !guest_address_ok(t[n].address) )
             return -EPERM;
     }
     for ( unsigned int i = 0; i < n; i++ )
@@ -51,7 +46,7 @@ long do_set_trap_table(u64 table, u64 a2, u64 a3, u64 a4, u64 a5)
 
 static long register_callback(struct vcpu *v, unsigned int type, u64 address, bool mask)
 {
-    if ( address && !guest_code_address(address) )
+    if ( address && !guest_address_ok(address) )
         return -EPERM;
     switch ( type )
     {
@@ -85,8 +80,8 @@ long do_set_callbacks(u64 event, u64 failsafe, u64 syscall, u64 a4, u64 a5)
     struct vcpu *v = current;
 
     (void)a4; (void)a5;
-    if ( (event && !guest_code_address(event)) || (failsafe && !guest_code_address(failsafe)) ||
-         (syscall && !guest_code_address(syscall)) )
+    if ( (event && !guest_address_ok(event)) || (failsafe && !guest_address_ok(failsafe)) ||
+         (syscall && !guest_address_ok(syscall)) )
         return -EPERM;
     register_callback(v, PV_CALLBACKTYPE_event, event, false);
     register_callback(v, PV_CALLBACKTYPE_failsafe, failsafe, false);
@@ -134,7 +129,7 @@ long do_stack_switch(u64 ss, u64 sp, u64 a3, u64 a4, u64 a5)
 long do_set_segment_base(u64 which, u64 base, u64 a3, u64 a4, u64 a5)
 {
     struct vcpu *v = current;
-    bool canonical = (u64)((s64)(base << 16) >> 16) == base;
+    bool canonical = is_canonical(base);
 
     (void)a3; (void)a4; (void)a5;
     switch ( which )

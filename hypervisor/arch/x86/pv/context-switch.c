@@ -6,11 +6,14 @@
  * CR0.TS clear around both, then set again as the entering guest wants it).
  * Data selectors are reloaded with a fault fixup: a selector the guest left
  * that no longer loads becomes null, as on Xen, rather than faulting here.
- * Selector loads clobber the FS/GS bases, so the base MSRs go last.
+ * Selector loads clobber the FS/GS bases, so the base MSRs go last. The
+ * debug registers and the guest's CR4 bits (TSD, DE) follow the vCPU.
  */
 #include <asm/extable.h>
 #include <asm/pv/context.h>
+#include <asm/pv/debugreg.h>
 #include <asm/pv/mm.h>
+#include <asm/pv/traps.h>
 #include <asm/x86.h>
 #include <hv/lib.h>
 #include <hv/sched.h>
@@ -22,11 +25,17 @@
 
 static u32 mxcsr_mask;
 
+/*
+ * The control-register state guests run under, as Xen's (a guest reads CR0
+ * and part of CR4): CR0.MP and NE (WAIT traps under TS, x87 errors are #MF),
+ * CR0.AM (EFLAGS.AC works for ring-3 code), CR4.MCE, FXSAVE/SSE enabled.
+ */
 void pv_context_init(void)
 {
     static u8 probe[512] __aligned(16);
 
-    write_cr4(read_cr4() | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT);
+    write_cr0(read_cr0() | X86_CR0_MP | X86_CR0_NE | X86_CR0_AM);
+    write_cr4(read_cr4() | X86_CR4_MCE | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT);
     clts();
     memset(probe, 0, sizeof(probe));
     fxsave(probe);
@@ -104,6 +113,8 @@ void pv_context_switch(struct vcpu *prev, struct vcpu *next, struct cpu_regs *fr
 {
     if ( prev )
         save(prev, frame);
+    pv_debugreg_switch(prev, next);
     current = next;
     load(next, frame);
+    pv_load_cr4(next);
 }

@@ -5,9 +5,8 @@
  * caught here, CPUID answered with the PV policy, and RIP moved past it. The
  * policy hides what a ring-3 kernel cannot use (VMX/SVM, MONITOR, XSAVE,
  * FSGSBASE, PCID) and adds Xen's hypervisor leaves at 0x40000000.
- * Privileged instructions a PV kernel still issues raise #GP(0); the ones Xen
- * emulates for PV are emulated here, everything else reaches the guest's
- * #GP handler.
+ * (The privileged instructions Xen emulates for PV kernels are in
+ * pv/priv-op.c, pv/msr.c and pv/ioport.c.)
  */
 #include <asm/guest-access.h>
 #include <hv/lib.h>
@@ -79,35 +78,4 @@ bool pv_emulate_forced(struct cpu_regs *regs)
     regs->rdx = r[3];
     regs->rip += sizeof(prefix);
     return true;
-}
-
-/* the register operand of a ModRM byte (mod == 3), with REX.B */
-static u64 *modrm_reg(struct cpu_regs *regs, u8 rex, u8 modrm)
-{
-    u64 *gprs[16] = {
-        &regs->rax, &regs->rcx, &regs->rdx, &regs->rbx, &regs->rsp, &regs->rbp,
-        &regs->rsi, &regs->rdi, &regs->r8, &regs->r9, &regs->r10, &regs->r11,
-        &regs->r12, &regs->r13, &regs->r14, &regs->r15,
-    };
-
-    return gprs[(modrm & 7) | ((rex & 1) << 3)];
-}
-
-bool pv_emulate_privileged(struct cpu_regs *regs)
-{
-    u8 insn[4], rex = 0, *p = insn;
-
-    if ( copy_from_guest(insn, regs->rip, sizeof(insn)) )
-        return false;
-    if ( (*p & 0xf0) == 0x40 )
-        rex = *p++;
-    /* mov %cr3, %reg: the machine address of the current (kernel) L4 */
-    if ( p[0] == 0x0f && p[1] == 0x20 && (p[2] & 0xc0) == 0xc0 && ((p[2] >> 3) & 7) == 3 &&
-         !(rex & 4) )
-    {
-        *modrm_reg(regs, rex, p[2]) = current->guest_table << PAGE_SHIFT;
-        regs->rip += (u64)(p - insn) + 3;
-        return true;
-    }
-    return false;
 }

@@ -9,6 +9,7 @@
  * never the hypervisor.
  */
 #include <asm/guest-access.h>
+#include <asm/pv/debugreg.h>
 #include <asm/pv/ioport.h>
 #include <asm/pv/mm.h>
 #include <asm/pv/traps.h>
@@ -24,11 +25,6 @@ extern u64 pv_stack_top;
 struct cpu_regs *guest_regs(void)
 {
     return (struct cpu_regs *)(pv_stack_top - sizeof(struct cpu_regs));
-}
-
-static bool is_canonical(u64 va)
-{
-    return (u64)((s64)(va << 16) >> 16) == va;
 }
 
 /* Deliver to handler on the guest kernel stack; false if it cannot be done. */
@@ -170,7 +166,8 @@ static void pv_handle_exception(struct cpu_regs *regs)
     case X86_EXC_PF:
         if ( pv_ptwr_emulate(regs, read_cr2()) )
             return;             /* a write to its own L1 table, emulated */
-        current->vcpu_info->arch.cr2 = read_cr2();
+        current->cr2 = read_cr2();
+        current->vcpu_info->arch.cr2 = current->cr2;
         /* the guest kernel is "supervisor" to itself, though it runs in ring 3 */
         if ( current->kernel_mode )
             regs->error_code &= ~PFEC_USER;
@@ -190,9 +187,21 @@ static void pv_handle_exception(struct cpu_regs *regs)
             return;
         if ( !regs->error_code && pv_emulate_io(regs) )
             return;
-        if ( !regs->error_code && current->kernel_mode &&
-             (pv_emulate_privileged(regs) || pv_emulate_msr(regs)) )
-            return;
+        if ( !regs->error_code && current->kernel_mode )
+        {
+            enum pv_emul rc = pv_emulate_priv_op(regs);
+
+            if ( rc == PV_EMUL_DONE || (rc == PV_EMUL_NONE && pv_emulate_msr(regs)) )
+                return;
+            if ( rc == PV_EMUL_UD )
+            {
+                pv_inject(regs, X86_EXC_UD, false, 0);
+                return;
+            }
+        }
+        break;
+    case X86_EXC_DB:
+        pv_debugreg_trap(current, true);
         break;
     default:
         break;

@@ -11,17 +11,13 @@
 #include <asm/descriptors.h>
 #include <asm/guest-access.h>
 #include <asm/pv/context.h>
+#include <asm/pv/debugreg.h>
 #include <asm/pv/descriptors.h>
 #include <asm/pv/mm.h>
 #include <asm/pv/vcpu-context.h>
 #include <asm/x86.h>
 #include <hv/lib.h>
 #include <hv/vtime.h>
-
-static bool address_ok(u64 va)
-{
-    return (u64)((s64)(va << 16) >> 16) == va && guest_range_ok(va, 1);
-}
 
 static bool addresses_ok(const struct pv_vcpu_guest_context *c)
 {
@@ -32,17 +28,17 @@ static bool addresses_ok(const struct pv_vcpu_guest_context *c)
     };
 
     for ( unsigned int i = 0; i < ARRAY_SIZE(addrs); i++ )
-        if ( addrs[i] && !address_ok(addrs[i]) )
+        if ( addrs[i] && !guest_address_ok(addrs[i]) )
             return false;
     for ( unsigned int i = 0; i < ARRAY_SIZE(c->trap_ctxt); i++ )
-        if ( c->trap_ctxt[i].address && !address_ok(c->trap_ctxt[i].address) )
+        if ( c->trap_ctxt[i].address && !guest_address_ok(c->trap_ctxt[i].address) )
             return false;
     return true;
 }
 
 static long check(const struct pv_vcpu_guest_context *c)
 {
-    if ( !addresses_ok(c) )
+    if ( !addresses_ok(c) || !pv_debugreg_context_ok((const u64 *)c->debugreg) )
         return -EINVAL;
     if ( c->ldt_ents )
         return -EINVAL;         /* no LDTs yet (abi/ABI.md) */
@@ -134,6 +130,7 @@ long pv_vcpu_set_context(struct vcpu *v, const struct pv_vcpu_guest_context *c)
     v->gs_base_kernel = c->gs_base_kernel;
     v->gs_base_user = c->gs_base_user;
     load_registers(v, c);
+    pv_debugreg_set_context(v, (const u64 *)c->debugreg);
     v->initialised = true;
     v->down = !(c->flags & PV_VGCF_online);
     vtime_start_vcpu(v);

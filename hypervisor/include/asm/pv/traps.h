@@ -21,7 +21,10 @@ void __noreturn pv_start_vcpu(struct vcpu *v, u64 rip, u64 rsp, u64 rsi);
 
 /* emulation of what a PV kernel may not run natively (emulate.c) */
 bool pv_emulate_forced(struct cpu_regs *regs);      /* ud2 "xen" cpuid */
-bool pv_emulate_privileged(struct cpu_regs *regs);  /* #GP(0) from the guest kernel */
+/* #GP(0) from the guest kernel: mov CR/DR, rdtsc under CR4.TSD (priv-op.c) */
+enum pv_emul { PV_EMUL_NONE, PV_EMUL_DONE, PV_EMUL_GP, PV_EMUL_UD };
+enum pv_emul pv_emulate_priv_op(struct cpu_regs *regs);
+void pv_load_cr4(const struct vcpu *v);             /* the vCPU's TSD and DE */
 bool pv_emulate_msr(struct cpu_regs *regs);         /* rdmsr/wrmsr policy (msr.c) */
 void pv_cpuid(u32 leaf, u32 subleaf, u32 regs[4]);
 /* writable page tables (ptwr.c): true if the #PF was the guest kernel
