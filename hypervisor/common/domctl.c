@@ -119,16 +119,10 @@ static long setvcpucontext(struct domain *d, const struct sierra_domctl_vcpucont
 /* the hypercall stubs into frame mfn of d, which must be d's and untyped */
 static long hypercall_init(struct domain *d, u64 mfn)
 {
-    if ( mfn >= nr_frames || pt_get_page(&pv_pt_env, mfn, d->id) )
+    if ( pv_get_writable(mfn, d->id) )
         return -EINVAL;
-    if ( pt_get_type(&pv_pt_env, mfn, PGT_writable_page, d->id) )
-    {
-        pt_put_page(&pv_pt_env, mfn);
-        return -EINVAL;
-    }
     pv_write_hypercall_page(maddr_to_virt(mfn << PAGE_SHIFT));
-    pt_put_type(&pv_pt_env, mfn);
-    pt_put_page(&pv_pt_env, mfn);
+    pv_put_writable(mfn);
     return 0;
 }
 

@@ -110,6 +110,27 @@ static long reservation(struct domain *d, u64 cmd, u64 arg)
     return increase(d, &r, cmd == PV_XENMEM_populate_physmap);
 }
 
+/* the frames holding the M2P, one per 2 MiB extent (512 frames), up to
+ * max_extents (any guest may ask, as on Xen: the M2P is read-only to it) */
+static long machphys_mfn_list(u64 arg)
+{
+    struct pv_machphys_mfn_list l;
+    pfn_t first;
+    u64 n = m2p_extents(&first), i;
+
+    if ( copy_from_guest(&l, arg, sizeof(l)) )
+        return -EFAULT;
+    for ( i = 0; i < n && i < l.max_extents; i++ )
+    {
+        pv_pfn_t mfn = first + i * 512;
+
+        if ( copy_to_guest((u64)l.extent_start.p + i * sizeof(mfn), &mfn, sizeof(mfn)) )
+            return -EFAULT;
+    }
+    l.nr_extents = (unsigned int)i;
+    return copy_to_guest(arg, &l, sizeof(l));
+}
+
 long do_memory_op(u64 cmd, u64 arg, u64 a3, u64 a4, u64 a5)
 {
     struct domain *d = current->domain;
@@ -133,6 +154,8 @@ long do_memory_op(u64 cmd, u64 arg, u64 a3, u64 a4, u64 a5)
 
         return copy_to_guest(arg, &m, sizeof(m));
     }
+    case PV_XENMEM_machphys_mfn_list:
+        return machphys_mfn_list(arg);
     case PV_XENMEM_current_reservation:
     case PV_XENMEM_maximum_reservation:
     {

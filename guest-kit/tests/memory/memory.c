@@ -2,11 +2,15 @@
  * memory: giving frames back and taking them again. A frame still mapped
  * leaves the reservation at once and lives until unmapped;
  * increase_reservation and populate_physmap hand out frames (populate also
- * sets their M2P entries) that the guest can map and use.
+ * sets their M2P entries) that the guest can map and use. mmuext CLEAR_PAGE
+ * and COPY_PAGE work on the guest's own ordinary frames (a page table may be
+ * copied from, never written); machphys_mfn_list names the M2P's frames.
  */
 #include <sierra-guest/hypercall.h>
 #include <sierra-guest/kit.h>
 #include <sierra/domid.h>
+#include <sierra/errno.h>
+#include <sierra-guest/mm.h>
 #include <hv/lib.h>
 
 static long current_pages(void)
@@ -23,6 +27,63 @@ static long reserve(unsigned int cmd, pv_pfn_t *list, unsigned long n, unsigned 
 
     pv_set_handle(r.extent_start, list);
     return hyp_memory_op(cmd, &r);
+}
+
+static long page_op(unsigned int cmd, unsigned long dst, unsigned long src)
+{
+    struct pv_mmuext_op op = { .cmd = cmd };
+
+    op.arg1.mfn = dst;
+    op.arg2.src_mfn = src;
+    return hyp_mmuext_op(&op, 1, 0, PV_DOMID_SELF);
+}
+
+static void clear_and_copy(void)
+{
+    volatile unsigned long *p = kit_alloc_page(), *q = kit_alloc_page();
+    unsigned long mp = pfn_to_mfn(virt_to_pfn((void *)p)), mq = pfn_to_mfn(virt_to_pfn((void *)q));
+    unsigned long pt = start_info->pt_base, mpt = pfn_to_mfn(virt_to_pfn((void *)pt));
+    long max = hyp_memory_op(PV_XENMEM_maximum_ram_page, 0), rc;
+
+    p[0] = 0x1111;
+    p[511] = 0x2222;
+    rc = page_op(PV_MMUEXT_CLEAR_PAGE, mp, 0);
+    check(rc == 0 && p[0] == 0 && p[511] == 0, "mmuext CLEAR_PAGE of an own page -> %ld, zeroed", rc);
+    q[7] = 0x7777;
+    rc = page_op(PV_MMUEXT_COPY_PAGE, mp, mq);
+    check(rc == 0 && p[7] == 0x7777, "COPY_PAGE into it -> %ld, copied", rc);
+    rc = page_op(PV_MMUEXT_COPY_PAGE, mp, mpt);
+    check(rc == 0 && p[511] == ((volatile unsigned long *)pt)[511],
+          "COPY_PAGE from a page table (reading is allowed) -> %ld", rc);
+    rc = page_op(PV_MMUEXT_CLEAR_PAGE, mpt, 0);
+    check(rc == -PV_EINVAL, "CLEAR_PAGE of a page table -> %ld", rc);
+    rc = page_op(PV_MMUEXT_COPY_PAGE, mpt, mq);
+    check(rc == -PV_EINVAL, "COPY_PAGE into a page table -> %ld", rc);
+    rc = page_op(PV_MMUEXT_CLEAR_PAGE, (unsigned long)max + 16, 0);
+    check(rc == -PV_EINVAL, "CLEAR_PAGE of a frame beyond RAM -> %ld", rc);
+    rc = page_op(PV_MMUEXT_COPY_PAGE, mp, (unsigned long)max + 16);
+    check(rc == -PV_EINVAL, "COPY_PAGE from a frame beyond RAM -> %ld", rc);
+}
+
+static void m2p_frames(void)
+{
+    pv_pfn_t frames[4] = { 0 };
+    struct pv_machphys_mfn_list l = { .max_extents = 4 };
+    long max = hyp_memory_op(PV_XENMEM_maximum_ram_page, 0), rc;
+    unsigned long want = ((unsigned long)max * 8 + (2UL << 20) - 1) >> 21;
+
+    pv_set_handle(l.extent_start, frames);
+    rc = hyp_memory_op(PV_XENMEM_machphys_mfn_list, &l);
+    check(rc == 0 && l.nr_extents == (want < 4 ? want : 4),
+          "machphys_mfn_list -> %ld, %u extents of 2 MiB for %ld frames", rc, l.nr_extents, max);
+    check(frames[0] && frames[0] < (unsigned long)max, "its first frame is a machine frame");
+    l.max_extents = 0;
+    rc = hyp_memory_op(PV_XENMEM_machphys_mfn_list, &l);
+    check(rc == 0 && l.nr_extents == 0, "max_extents 0 -> %ld, %u extents", rc, l.nr_extents);
+    pv_set_handle(l.extent_start, (pv_pfn_t *)0xffff830000000000UL);
+    l.max_extents = 1;
+    rc = hyp_memory_op(PV_XENMEM_machphys_mfn_list, &l);
+    check(rc == -PV_EFAULT, "a list in the hypervisor hole -> %ld", rc);
 }
 
 int main(void)
@@ -61,6 +122,8 @@ int main(void)
     check(rc == 1, "dom0 may take a 4 MiB extent (order 10) -> %ld", rc);
     rc = reserve(PV_XENMEM_decrease_reservation, list, 1, 10);
     check(rc == 1, "and give it back -> %ld", rc);
+    clear_and_copy();
+    m2p_frames();
     printf("memory: %d failed\n", checks_failed());
     return checks_failed() ? 1 : 0;
 }

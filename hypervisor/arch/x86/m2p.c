@@ -13,6 +13,7 @@
 #include <hv/printk.h>
 
 #define M2P_INVALID (~0UL)
+#define M2P_EXTENT  (2UL << 20)
 
 static u64 *m2p;            /* the hypervisor's writable view (direct map) */
 static u64 m2p_entries;
@@ -44,6 +45,14 @@ void m2p_set(pfn_t mfn, u64 pfn)
 {
     if ( mfn < m2p_entries )
         m2p[mfn] = pfn;
+}
+
+/* The M2P is one contiguous allocation: its i-th 2 MiB extent starts at
+ * machine frame first + i * 512 (what machphys_mfn_list reports). */
+u64 m2p_extents(pfn_t *first)
+{
+    *first = virt_to_maddr(m2p) >> PAGE_SHIFT;
+    return (m2p_entries * sizeof(u64) + M2P_EXTENT - 1) / M2P_EXTENT;
 }
 
 bool m2p_valid(pfn_t mfn)

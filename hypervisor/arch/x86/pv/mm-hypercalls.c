@@ -2,11 +2,12 @@
  * The page-table hypercalls of PV guests: mmu_update (checked writes of
  * page-table entries by machine address, M2P updates), update_va_mapping (one
  * L1 entry by virtual address) and mmuext_op (pin/unpin, base pointers, TLB
- * flushes). Every write to a live table goes through pt_mod_entry, which
+ * flushes, clearing and copying a frame). Every write to a live table goes through pt_mod_entry, which
  * validates the new entry and releases the old one; batches stop at the first
  * failure and report how many requests were done.
  */
 #include <asm/guest-access.h>
+#include <hv/lib.h>
 #include <asm/pv/mm.h>
 #include <asm/x86.h>
 #include <hv/hypercall.h>
@@ -225,6 +226,33 @@ static long set_ldt(u64 base, u64 ents)
     return -EOPNOTSUPP;
 }
 
+/* CLEAR_PAGE and COPY_PAGE, as Xen: the destination must be pg_owner's and
+ * writable (not a page table or descriptor page), the source only
+ * pg_owner's; -EINVAL otherwise */
+static long clear_page(pfn_t mfn, domid_t owner)
+{
+    if ( pv_get_writable(mfn, owner) )
+        return -EINVAL;
+    memset(maddr_to_virt(mfn << PAGE_SHIFT), 0, PAGE_SIZE);
+    pv_put_writable(mfn);
+    return 0;
+}
+
+static long copy_page(pfn_t dst, pfn_t src, domid_t owner)
+{
+    if ( src >= nr_frames || pt_get_page(&pv_pt_env, src, owner) )
+        return -EINVAL;
+    if ( pv_get_writable(dst, owner) )
+    {
+        pt_put_page(&pv_pt_env, src);
+        return -EINVAL;
+    }
+    memcpy(maddr_to_virt(dst << PAGE_SHIFT), maddr_to_virt(src << PAGE_SHIFT), PAGE_SIZE);
+    pv_put_writable(dst);
+    pt_put_page(&pv_pt_env, src);
+    return 0;
+}
+
 /* tables are pinned in pg_owner (a builder pins a new domain's); the
  * base pointers are the caller's own (-EPERM with another pg_owner, as Xen) */
 static long mmuext_one(const void *req, struct domain *pg_owner)
@@ -253,6 +281,10 @@ static long mmuext_one(const void *req, struct domain *pg_owner)
         return 0;
     case PV_MMUEXT_SET_LDT:
         return set_ldt(op->arg1.linear_addr, op->arg2.nr_ents);
+    case PV_MMUEXT_CLEAR_PAGE:
+        return clear_page(op->arg1.mfn, pg_owner->id);
+    case PV_MMUEXT_COPY_PAGE:
+        return copy_page(op->arg1.mfn, op->arg2.src_mfn, pg_owner->id);
     case PV_MMUEXT_INVLPG_LOCAL:
     case PV_MMUEXT_INVLPG_MULTI:
     case PV_MMUEXT_INVLPG_ALL:

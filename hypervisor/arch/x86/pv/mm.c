@@ -172,6 +172,24 @@ void pv_domain_release_types(struct domain *d)
  * contents move with it, and, as Xen does, every selector bit and
  * upcall_pending are set so the guest rescans for events it may have missed.
  */
+long pv_get_writable(pfn_t mfn, domid_t owner)
+{
+    if ( mfn >= nr_frames || pt_get_page(&pv_pt_env, mfn, owner) )
+        return -EINVAL;
+    if ( pt_get_type(&pv_pt_env, mfn, PGT_writable_page, owner) )
+    {
+        pt_put_page(&pv_pt_env, mfn);
+        return -EINVAL;
+    }
+    return 0;
+}
+
+void pv_put_writable(pfn_t mfn)
+{
+    pt_put_type(&pv_pt_env, mfn);
+    pt_put_page(&pv_pt_env, mfn);
+}
+
 long pv_register_vcpu_info(struct vcpu *v, u64 mfn, u32 offset)
 {
     struct domain *d = v->domain;
@@ -179,15 +197,8 @@ long pv_register_vcpu_info(struct vcpu *v, u64 mfn, u32 offset)
 
     if ( offset > PAGE_SIZE - sizeof(*new) )
         return -ENXIO;          /* as Xen */
-    if ( v->vcpu_info_mfn || mfn >= nr_frames )
+    if ( v->vcpu_info_mfn || pv_get_writable(mfn, d->id) )
         return -EINVAL;
-    if ( pt_get_page(&pv_pt_env, mfn, d->id) )
-        return -EINVAL;
-    if ( pt_get_type(&pv_pt_env, mfn, PGT_writable_page, d->id) )
-    {
-        pt_put_page(&pv_pt_env, mfn);
-        return -EINVAL;
-    }
     new = (struct pv_vcpu_info *)((u8 *)maddr_to_virt(mfn << PAGE_SHIFT) + offset);
     memcpy(new, v->vcpu_info, sizeof(*new));
     new->evtchn_pending_sel = ~0UL;
@@ -202,7 +213,6 @@ void pv_vcpu_release_vcpu_info(struct vcpu *v)
     if ( !v->vcpu_info_mfn )
         return;
     v->vcpu_info = &v->domain->shared_info->vcpu_info[v->id];
-    pt_put_type(&pv_pt_env, v->vcpu_info_mfn);
-    pt_put_page(&pv_pt_env, v->vcpu_info_mfn);
+    pv_put_writable(v->vcpu_info_mfn);
     v->vcpu_info_mfn = 0;
 }

@@ -13,6 +13,10 @@
 extern struct pt_env pv_pt_env;
 void pv_mm_init(void);             /* once the frame table exists */
 void pv_give_back_frame(pfn_t pfn); /* drop the owner's allocation reference */
+/* a page and writable-type reference on a frame of owner's (-EINVAL if it is
+ * not owner's or is typed otherwise, a page table say), and dropping both */
+long pv_get_writable(pfn_t mfn, domid_t owner);
+void pv_put_writable(pfn_t mfn);
 
 /* The L1 table (machine frame) and index that map va in the tables rooted at
  * l4_mfn; -EINVAL when some level is not present or is a superpage. */
@@ -33,5 +37,6 @@ void pv_domain_release_types(struct domain *d);
 int m2p_init(u64 max_mfn);
 void m2p_set(pfn_t mfn, u64 pfn);
 bool m2p_valid(pfn_t mfn);
+u64 m2p_extents(pfn_t *first);     /* 2 MiB extents; the first one's frame */
 
 #endif
