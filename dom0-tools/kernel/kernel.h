@@ -62,7 +62,7 @@ unsigned long kheap_in_use(void);       /* pages */
 #define VMA_WRITE   2
 #define VMA_EXEC    4
 #define VMA_FOREIGN 8                   /* privcmd: another domain's frames, not ours to free */
-#define MAX_VMAS    64
+#define MAX_VMAS    1024                /* musl's malloc keeps many small mappings */
 
 struct vma {
     uint64_t start, end;                /* page-aligned, [start, end) */
@@ -90,6 +90,7 @@ struct mm *mm_fork(struct mm *src);     /* a copy of every page (not privcmd are
 void mm_put(struct mm *mm);             /* the last user gone: every frame back */
 void mm_activate(struct mm *mm);
 long mm_map(struct mm *mm, uint64_t start, uint64_t len, unsigned int prot);  /* zeroed pages */
+uint64_t mm_find_gap(const struct mm *mm, uint64_t len);   /* for mmap; 0 = none */
 long mm_unmap(struct mm *mm, uint64_t start, uint64_t len);
 long mm_protect(struct mm *mm, uint64_t start, uint64_t len, unsigned int prot);
 long mm_reserve(struct mm *mm, uint64_t start, uint64_t len, unsigned int prot);  /* no pages */

@@ -1,8 +1,8 @@
 /*
  * Memory system calls: mmap (anonymous, and private copies of files), munmap,
  * mprotect, brk, madvise. The break grows up from the end of the program;
- * mappings without MAP_FIXED are placed top-down from the middle of the user
- * half. Pages are populated at once (vm.c), so mmap fails with ENOMEM rather
+ * mappings without MAP_FIXED go in the highest free range below the middle
+ * of the user half (unmapped ranges are used again). Pages are populated at once (vm.c), so mmap fails with ENOMEM rather
  * than a later fault. PROT_NONE is mapped read-only (no page is left absent).
  */
 #include <hv/lib.h>
@@ -32,12 +32,8 @@ SYSCALL(mmap)
             return -EBADF;
         if ( file->inode->dev_ioctl == privcmd_ioctl )
         {
-            if ( !(flags & MAP_FIXED) )
-            {
-                if ( len > mm->mmap_top || mm->mmap_top - len < mm->brk + (1UL << 30) )
-                    return -ENOMEM;
-                addr = mm->mmap_top -= len;
-            }
+            if ( !(flags & MAP_FIXED) && !(addr = mm_find_gap(mm, len)) )
+                return -ENOMEM;
             return privcmd_mmap(addr, len, prot_bits(c));
         }
         if ( (file->inode->mode & S_IFMT) != S_IFREG )
@@ -50,12 +46,8 @@ SYSCALL(mmap)
         if ( addr & (PAGE_SIZE - 1) )
             return -EINVAL;
     }
-    else
-    {
-        if ( len > mm->mmap_top || mm->mmap_top - len < mm->brk + (1UL << 30) )
-            return -ENOMEM;
-        addr = mm->mmap_top - len;
-    }
+    else if ( !(addr = mm_find_gap(mm, len)) )
+        return -ENOMEM;
     if ( (rc = mm_map(mm, addr, len, VMA_READ | VMA_WRITE)) )
         return rc;
     if ( file && off < file->inode->size )
@@ -65,8 +57,6 @@ SYSCALL(mmap)
         memcpy((void *)addr, file->inode->data + off, n);
     }
     mm_protect(mm, addr, len, prot_bits(c) ? prot_bits(c) : VMA_READ);
-    if ( !(flags & MAP_FIXED) )
-        mm->mmap_top = addr;
     return (long)addr;
 }
 

@@ -237,6 +237,27 @@ long mm_reserve(struct mm *mm, uint64_t start, uint64_t len, unsigned int prot)
     return at < 0 ? at : 0;
 }
 
+/* where mmap puts a new area of len bytes: the highest free range below
+ * mmap_top that stays 1 GiB above the break, so unmapped ranges are used
+ * again (an allocator that maps and unmaps all the time never runs out of
+ * address space or page tables); 0 if none */
+uint64_t mm_find_gap(const struct mm *mm, uint64_t len)
+{
+    uint64_t top = mm->mmap_top, floor = mm->brk + (1UL << 30);
+
+    for ( unsigned int i = mm->nr_vmas; i-- > 0; )
+    {
+        const struct vma *v = &mm->vma[i];
+
+        if ( v->start >= top )
+            continue;
+        if ( v->end <= top && top - v->end >= len )
+            break;
+        top = v->start;
+    }
+    return top >= len && top - len >= floor ? top - len : 0;
+}
+
 const struct vma *mm_find(const struct mm *mm, uint64_t addr)
 {
     for ( unsigned int i = 0; i < mm->nr_vmas; i++ )

@@ -17,6 +17,7 @@
 #include <sierra/hypercall.h>
 #include <sierra/xenver.h>
 #include "builder.h"
+#include "cpuset.h"
 #include "hv.h"
 
 struct target {
@@ -44,6 +45,39 @@ static void unmap_frame(struct pv_build_target *b)
     if ( t->window != MAP_FAILED )
         munmap(t->window, 4096);
     t->window = MAP_FAILED;
+}
+
+/* cputune and <vcpu cpuset>: the credit weight and cap, each vCPU's
+ * affinity (its vcpupin, else the domain's cpuset, else all CPUs) */
+static long apply_tuning(const struct dom_config *c, uint16_t domid)
+{
+    struct sierra_domctl op = { .cmd = SIERRA_DOMCTL_scheduler_op, .domain = domid };
+    long rc;
+
+    op.u.scheduler_op.cmd = SIERRA_SCHEDOP_putinfo;
+    op.u.scheduler_op.weight = (uint16_t)(c->weight ? c->weight : 256);
+    op.u.scheduler_op.cap = (uint16_t)c->cap;
+    if ( (rc = hv_domctl(&op)) )
+        return rc;
+    for ( unsigned int v = 0; v < c->vcpus; v++ )
+    {
+        const char *set = c->cpuset[0] ? c->cpuset : NULL;
+        uint64_t mask;
+
+        for ( unsigned int p = 0; p < c->nr_pins; p++ )
+            if ( c->pins[p].vcpu == v )
+                set = c->pins[p].cpuset;
+        if ( !set )
+            continue;
+        if ( cpuset_parse(set, &mask) )
+            return -EINVAL;
+        op = (struct sierra_domctl){ .cmd = SIERRA_DOMCTL_setvcpuaffinity, .domain = domid };
+        op.u.vcpuaffinity = (struct sierra_domctl_vcpuaffinity){ .vcpu = v, .nr_bits = CPUSET_BITS,
+                                                                 .bitmap = (uint64_t)&mask };
+        if ( (rc = hv_domctl(&op)) )
+            return rc;
+    }
+    return 0;
 }
 
 long build_from_config(const struct dom_config *c, const void *kernel, size_t kernel_len,
@@ -97,6 +131,8 @@ long build_from_config(const struct dom_config *c, const void *kernel, size_t ke
         };
         rc = hv_domctl(&rings);
     }
+    if ( !rc )
+        rc = apply_tuning(c, t.base.domid);
     if ( t.fd >= 0 )
         close(t.fd);
     free(p2m);

@@ -31,6 +31,10 @@ static const struct command commands[] = {
     { "shutdown", cmd_shutdown, "[-w] DOMAIN", "ask a domain to power off (-w: and wait)" },
     { "reboot", cmd_reboot, "DOMAIN", "ask a domain to reboot" },
     { "destroy", cmd_destroy, "DOMAIN", "end a domain at once and free its memory" },
+    { "vcpu-list", cmd_vcpu_list, "[DOMAIN]", "the vCPUs: CPU, state, CPU time, affinity" },
+    { "vcpu-pin", cmd_vcpu_pin, "DOM VCPU|all CPUS", "the physical CPUs a vCPU may run on" },
+    { "sched-credit", cmd_sched_credit, "[-d DOM [-w N] [-c N]]", "credit weight and cap (% of a CPU)" },
+    { "mem-set", cmd_mem_set, "DOMAIN SIZE", "a domain's memory limit (512M, 1G...)" },
     { "shell", cmd_shell, "[FILE]", "run commands from FILE or the terminal, one a line" },
 };
 

@@ -34,6 +34,10 @@ int cmd_destroy(struct cli *cli, int argc, char **argv);
 int cmd_shutdown(struct cli *cli, int argc, char **argv);
 int cmd_reboot(struct cli *cli, int argc, char **argv);
 int cmd_shell(struct cli *cli, int argc, char **argv);
+int cmd_vcpu_list(struct cli *cli, int argc, char **argv);
+int cmd_vcpu_pin(struct cli *cli, int argc, char **argv);
+int cmd_sched_credit(struct cli *cli, int argc, char **argv);
+int cmd_mem_set(struct cli *cli, int argc, char **argv);
 
 /* diagnostics in the compiler's format: FILE:LINE: error: element 'X': message */
 void cli_diag(const char *severity, const char *file, long line, const char *element,

@@ -66,6 +66,7 @@ static int alloc_vcpus(struct domain *d, unsigned int nr)
         v->domain = d;
         v->kernel_mode = true;
         v->down = true;
+        v->affinity = SCHED_CPUS_MASK;
         v->vcpu_info = &d->shared_info->vcpu_info[i];
         v->vcpu_info->evtchn_upcall_mask = 1;
         pv_vcpu_init_state(v);
@@ -103,6 +104,7 @@ struct domain *domain_create(domid_t id, bool privileged, u64 max_pages, unsigne
     d->privileged = privileged;
     d->max_pages = max_pages;
     d->shutdown_code = ~0u;
+    credit_init(&d->credit);
     d->shared_info = si;
     if ( alloc_vcpus(d, nr_vcpus) )
     {

@@ -15,6 +15,7 @@
 #include <hv/hypercall.h>
 #include <hv/lib.h>
 #include <hv/mm.h>
+#include <hv/runstate.h>
 #include <hv/sched.h>
 #include <sierra/domctl.h>
 #include <sierra/sched.h>
@@ -77,6 +78,8 @@ static long createdomain(struct sierra_domctl *op)
 
 void domain_getinfo(const struct domain *d, struct sierra_domctl_getdomaininfo *i)
 {
+    bool all_blocked = true, any_online = false;
+
     memset(i, 0, sizeof(*i));
     i->domid = d->id;
     i->flags = (d->state == DOMAIN_DYING ? SIERRA_DOMINF_dying : 0) |
@@ -85,6 +88,21 @@ void domain_getinfo(const struct domain *d, struct sierra_domctl_getdomaininfo *
                (d->privileged ? SIERRA_DOMINF_privileged : 0) |
                (d == current->domain ? SIERRA_DOMINF_running : 0);
     i->shutdown_reason = d->shutdown_reason;
+    for ( unsigned int v = 0; v < d->nr_vcpus; v++ )
+    {
+        const struct vcpu *vc = d->vcpu[v];
+        struct pv_vcpu_runstate_info r;
+
+        runstate_get(vc, &r);
+        i->cpu_time_ns += r.time[PV_RUNSTATE_running];
+        if ( vc->initialised && !vc->down )
+        {
+            any_online = true;
+            all_blocked &= vc->blocked;
+        }
+    }
+    if ( any_online && all_blocked && d->state == DOMAIN_RUNNING )
+        i->flags |= SIERRA_DOMINF_blocked;
     i->nr_online_vcpus = d->nr_vcpus;
     i->max_vcpu_id = d->nr_vcpus - 1;
     i->tot_pages = d->tot_pages;
@@ -204,6 +222,12 @@ long do_domctl(u64 arg, u64 a2, u64 a3, u64 a4, u64 a5)
             return set_rings(d, &op.u.rings);
         case SIERRA_DOMCTL_get_rings:
             op.u.rings = d->rings;
+            break;
+        case SIERRA_DOMCTL_getvcpuinfo:
+        case SIERRA_DOMCTL_setvcpuaffinity:
+        case SIERRA_DOMCTL_getvcpuaffinity:
+        case SIERRA_DOMCTL_scheduler_op:
+            rc = domctl_vcpu(d, &op);
             break;
         case SIERRA_DOMCTL_max_vcpus:
             return op.u.max_vcpus.max_vcpus >= 1 && op.u.max_vcpus.max_vcpus <= DOMAIN_MAX_VCPUS ?

@@ -27,7 +27,7 @@ void runstate_change(struct vcpu *v, int state)
     publish(v);
 }
 
-void runstate_get(struct vcpu *v, struct pv_vcpu_runstate_info *out)
+void runstate_get(const struct vcpu *v, struct pv_vcpu_runstate_info *out)
 {
     *out = v->runstate;
     out->time[out->state] += NOW() - out->state_entry_time;

@@ -1,12 +1,17 @@
 /*
- * Round-robin scheduling of vCPUs on the one physical CPU (hv/sched.h).
- * The order is fixed (domain id, then vCPU id) and the search for the next
- * vCPU starts just after the current one, so every runnable vCPU gets its
- * turn. A 10 ms slice timer asks for a reschedule; blocking, yielding,
- * pausing and shutting down ask at once. Idle is a halt with interrupts on,
- * in which timers fire and events wake vCPUs.
+ * Scheduling of vCPUs on the one physical CPU (hv/sched.h): round robin
+ * weighted by credit. The order is fixed (domain id, then vCPU id) and the
+ * search for the next vCPU starts just after the current one; the first
+ * runnable vCPU whose domain is UNDER its share (common/credit.c) wins, else
+ * the first that is OVER; a domain parked by its cap waits for the next
+ * accounting period even if the CPU idles. Each switch charges the vCPU
+ * leaving the CPU for the time it ran; the balances are refilled when a
+ * 30 ms period has passed. A 10 ms slice timer asks for a reschedule;
+ * blocking, yielding, pausing and shutting down ask at once. Idle is a halt
+ * with interrupts on, in which timers fire and events wake vCPUs.
  */
 #include <asm/irq.h>
+#include <hv/credit.h>
 #include <hv/domain.h>
 #include <hv/lib.h>
 #include <hv/runstate.h>
@@ -17,6 +22,8 @@
 
 bool sched_need_resched;
 static struct timer slice_timer;
+static s_time_t run_start;          /* when current got the CPU */
+static s_time_t period_end;         /* of the accounting period */
 
 void sched_request(void)
 {
@@ -78,29 +85,73 @@ static void slice_over(struct timer *t)
     sched_request();
 }
 
-/* the runnable vCPU after `after` in (domain, vCPU) order, wrapping round to
- * `after` itself last; NULL if none */
-static struct vcpu *pick_next(const struct vcpu *after)
+static bool domain_can_run(const struct domain *d)
+{
+    for ( unsigned int i = 0; i < d->nr_vcpus; i++ )
+        if ( vcpu_runnable(d->vcpu[i]) )
+            return true;
+    return false;
+}
+
+/* a new accounting period once the old one is over */
+static void account(s_time_t now)
+{
+    struct credit *c[MAX_DOMAINS];
+    bool active[MAX_DOMAINS];
+    unsigned int n = 0;
+
+    if ( now < period_end )
+        return;
+    for ( struct domain *d = domain_next(0); d; d = domain_next(d->id + 1) )
+    {
+        c[n] = &d->credit;
+        active[n++] = domain_can_run(d) || (current && current->domain == d);
+    }
+    credit_refill(c, active, n);
+    period_end = now + CREDIT_PERIOD_NS;
+}
+
+/* the first runnable vCPU after `after` in (domain, vCPU) order, wrapping
+ * round to `after` itself last, of the best credit class; NULL if none may
+ * run (*parked: some could, but their caps hold them) */
+static struct vcpu *pick_next(const struct vcpu *after, bool *parked)
 {
     unsigned int start_dom = after ? after->domain->id : 0;
     unsigned int start_vcpu = after ? after->id + 1 : 0;
+    struct vcpu *best = NULL;
+    enum credit_class best_class = CREDIT_PARKED;
 
+    *parked = false;
     for ( unsigned int n = 0; n <= MAX_DOMAINS; n++ )
     {
         struct domain *d = domain_lookup((domid_t)((start_dom + n) % MAX_DOMAINS));
+        enum credit_class class;
 
         if ( !d )
             continue;
+        class = credit_class(&d->credit);
+        if ( class >= best_class )
+        {
+            *parked |= class == CREDIT_PARKED && domain_can_run(d);
+            continue;
+        }
         for ( unsigned int i = n ? 0 : start_vcpu; i < d->nr_vcpus; i++ )
             if ( vcpu_runnable(d->vcpu[i]) )
-                return d->vcpu[i];
+            {
+                best = d->vcpu[i];
+                best_class = class;
+                break;
+            }
+        if ( best_class == CREDIT_UNDER )
+            break;
     }
-    return NULL;
+    return best;
 }
 
 void sched_start(struct vcpu *v)
 {
     current = v;
+    run_start = NOW();
     runstate_change(v, PV_RUNSTATE_running);
     slice_timer.fn = slice_over;
     timer_set(&slice_timer, NOW() + SLICE_NS);
@@ -109,10 +160,21 @@ void sched_start(struct vcpu *v)
 void sched_switch(struct cpu_regs *frame)
 {
     struct vcpu *prev = current, *next;
+    s_time_t now = NOW();
+    bool parked;
 
     sched_need_resched = false;
-    while ( !(next = pick_next(prev)) )
+    if ( prev )
+        credit_charge(&prev->domain->credit, (u64)(now - run_start));
+    account(now);
+    while ( !(next = pick_next(prev, &parked)) )
+    {
+        if ( parked )
+            timer_set(&slice_timer, period_end);   /* capped: wait for the next period */
         arch_wait_for_interrupt();
+        account(NOW());
+    }
+    run_start = NOW();
     if ( next != prev )
     {
         if ( prev )

@@ -36,6 +36,7 @@
 #define SIERRA_DOMCTL_deassign_device   16
 #define SIERRA_DOMCTL_hypercall_init    17
 #define SIERRA_DOMCTL_shutdown          18
+#define SIERRA_DOMCTL_getvcpuinfo       19
 
 /* createdomain.flags */
 #define SIERRA_CDF_pv64         (1u << 0)   /* 64-bit PV guest (ring 3) */
@@ -109,6 +110,18 @@ struct sierra_domctl_vcpuaffinity {
     sierra_addr bitmap;
 };
 
+/* one vCPU's state, for vcpu-list */
+struct sierra_domctl_getvcpuinfo {
+    uint32_t vcpu;                  /* IN */
+    uint8_t online;                 /* OUT: up (initialised, not down) */
+    uint8_t blocked;                /* OUT: waiting for an event */
+    uint8_t running;                /* OUT: on a CPU now */
+    uint8_t pad;
+    sierra_u64 cpu_time_ns;         /* OUT: time it has run */
+    uint32_t cpu;                   /* OUT: the physical CPU it runs or last ran on */
+    uint32_t pad2;
+};
+
 /* credit-style parameters: weight (relative share) and cap (% of one CPU, 0 = none) */
 struct sierra_domctl_scheduler_op {
     uint32_t cmd;                   /* SIERRA_SCHEDOP_getinfo / putinfo */
@@ -160,6 +173,7 @@ struct sierra_domctl {
         struct sierra_domctl_assign_device assign_device;
         struct sierra_domctl_hypercall_init hypercall_init;
         struct sierra_domctl_shutdown shutdown;
+        struct sierra_domctl_getvcpuinfo getvcpuinfo;
         uint8_t pad[128];
     } u;
 };
@@ -167,6 +181,7 @@ struct sierra_domctl {
 SIERRA_CTL_ASSERT_SIZE(struct sierra_domctl_createdomain, 64);
 SIERRA_CTL_ASSERT_SIZE(struct sierra_domctl_getdomaininfo, 104);
 SIERRA_CTL_ASSERT_SIZE(struct sierra_domctl_rings, 32);
+SIERRA_CTL_ASSERT_SIZE(struct sierra_domctl_getvcpuinfo, 24);
 SIERRA_CTL_ASSERT_SIZE(struct sierra_domctl, 144);
 
 #endif

@@ -9,6 +9,7 @@
 #ifndef HV_DOMAIN_H
 #define HV_DOMAIN_H
 
+#include <hv/credit.h>
 #include <hv/evtchn.h>
 #include <hv/grant-table.h>
 #include <hv/timer.h>
@@ -67,6 +68,7 @@ struct vcpu {
     u64 runstate_area;              /* guest address to keep updated, 0 = none */
     unsigned int iopl;              /* physdev set_iopl: the guest's virtual IOPL */
     u64 iobmp;                      /* physdev set_iobitmap: guest address, 0 = none */
+    u64 affinity;                   /* physical CPUs it may run on (bit n = CPU n) */
     u32 iobmp_nr_ports;
 };
 
@@ -90,6 +92,7 @@ struct domain {
     u8 handle[16];                  /* domctl createdomain: the tools' UUID */
     struct sierra_domctl_rings rings;   /* domctl set_rings: where its console/xenstore are */
     char name[32];
+    struct credit credit;           /* scheduler weight, cap and balance */
 };
 
 #define MAX_DOMAINS 16

@@ -25,6 +25,9 @@ static inline bool vcpu_runnable(const struct vcpu *v)
     return v->initialised && !v->down && !v->blocked && d->state == DOMAIN_RUNNING && !d->paused;
 }
 
+/* the physical CPUs vCPUs run on: the boot CPU */
+#define SCHED_CPUS_MASK 1UL
+
 void vcpu_wake(struct vcpu *v);         /* an event is pending for v: unblock it */
 void sched_request(void);               /* reschedule on the way out */
 void sched_block(struct vcpu *v);       /* SCHEDOP_block for current */
