@@ -211,6 +211,8 @@ static int act(int argc, char **argv, const char *usage, uint32_t cmd, uint32_t 
                 strerror((int)-r));
         return EXIT_FAILED;
     }
+    if ( cmd == SIERRA_DOMCTL_destroydomain )
+        definition_forget(d.name);
     for ( int tries = 0; wait && tries < 600; tries++ )    /* up to a minute */
     {
         struct sierra_domctl_getdomaininfo now;

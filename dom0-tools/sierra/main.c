@@ -35,6 +35,7 @@ static const struct command commands[] = {
     { "vcpu-pin", cmd_vcpu_pin, "DOM VCPU|all CPUS", "the physical CPUs a vCPU may run on" },
     { "sched-credit", cmd_sched_credit, "[-d DOM [-w N] [-c N]]", "credit weight and cap (% of a CPU)" },
     { "mem-set", cmd_mem_set, "DOMAIN SIZE", "a domain's memory limit (512M, 1G...)" },
+    { "dumpxml", cmd_dumpxml, "DOMAIN", "a domain's definition as libvirt XML, with its live values" },
     { "shell", cmd_shell, "[FILE]", "run commands from FILE or the terminal, one a line" },
 };
 

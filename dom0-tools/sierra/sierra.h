@@ -38,6 +38,10 @@ int cmd_vcpu_list(struct cli *cli, int argc, char **argv);
 int cmd_vcpu_pin(struct cli *cli, int argc, char **argv);
 int cmd_sched_credit(struct cli *cli, int argc, char **argv);
 int cmd_mem_set(struct cli *cli, int argc, char **argv);
+int cmd_dumpxml(struct cli *cli, int argc, char **argv);
+/* the definition a domain was created from, kept for dumpxml (cmd-dumpxml.c) */
+void definition_save(const char *name, const char *from);
+void definition_forget(const char *name);
 
 /* diagnostics in the compiler's format: FILE:LINE: error: element 'X': message */
 void cli_diag(const char *severity, const char *file, long line, const char *element,
