@@ -49,6 +49,10 @@ static inline unsigned long pfn_to_mfn(unsigned long pfn)
 {
     return ((const unsigned long *)start_info->mfn_list)[pfn];
 }
+static inline unsigned long virt_to_mfn(const void *va)
+{
+    return pfn_to_mfn(virt_to_pfn(va));
+}
 /* Spare page n of the initial mapping: the builder maps at least 512 KiB
  * past the boot stack (Xen's layout), free for the guest's own use. */
 static inline void *kit_spare_page(unsigned int n)

@@ -14,11 +14,6 @@
 
 #define REF 8       /* the first reference after the reserved ones */
 
-static unsigned long mfn_of(void *va)
-{
-    return pfn_to_mfn(virt_to_pfn(va));
-}
-
 static struct pv_grant_entry_v1 *gt;
 
 static void grant(unsigned int ref, unsigned long frame, unsigned int flags)
@@ -70,7 +65,7 @@ int main(void)
     check(rc == 0 && qs.nr_frames >= 1, "query_size -> %ld: %u frames", rc, qs.nr_frames);
 
     data[0] = 0xfeedface;
-    grant(REF, mfn_of(data), PV_GTF_permit_access);
+    grant(REF, virt_to_mfn(data), PV_GTF_permit_access);
     hyp_update_va_mapping((unsigned long)target, 0, PV_UVMF_INVLPG);   /* make room */
     rc = map(REF, target, 0, PV_DOMID_SELF, &m);
     check(rc == PV_GNTST_bad_domain, "map_grant_ref naming DOMID_SELF -> %ld", rc);
@@ -89,7 +84,7 @@ int main(void)
     check(rc == PV_GNTST_bad_domain, "map from domain 77 -> %ld", rc);
     rc = map(100000, target, 0, 0, &m);
     check(rc == PV_GNTST_bad_gntref, "map reference 100000 -> %ld", rc);
-    grant(REF, mfn_of(data), PV_GTF_permit_access | PV_GTF_readonly);
+    grant(REF, virt_to_mfn(data), PV_GTF_permit_access | PV_GTF_readonly);
     rc = map(REF, target, 0, 0, &m);
     check(rc == PV_GNTST_general_error, "writable map of a read-only grant -> %ld", rc);
     rc = map(REF, target, PV_GNTMAP_readonly, 0, &m);
@@ -97,14 +92,14 @@ int main(void)
     check(gt[REF].flags == (PV_GTF_permit_access | PV_GTF_readonly | PV_GTF_reading),
           "entry flags while mapped read-only: %#x", gt[REF].flags);
     check(unmap(target, m.handle) == PV_GNTST_okay, "unmap it");
-    grant(REF, mfn_of(data), 0);
+    grant(REF, virt_to_mfn(data), 0);
     rc = map(REF, target, 0, 0, &m);
     check(rc == PV_GNTST_general_error, "map a revoked grant -> %ld", rc);
 
-    grant(REF, mfn_of(data), PV_GTF_permit_access);
+    grant(REF, virt_to_mfn(data), PV_GTF_permit_access);
     cp = (struct pv_gnttab_copy){
         .source = { .u.ref = REF, .domid = PV_DOMID_SELF, .offset = 0 },
-        .dest = { .u.gmfn = mfn_of(dest), .domid = PV_DOMID_SELF, .offset = 8 },
+        .dest = { .u.gmfn = virt_to_mfn(dest), .domid = PV_DOMID_SELF, .offset = 8 },
         .len = 8, .flags = PV_GNTCOPY_source_gref,
     };
     rc = hyp_grant_table_op(PV_GNTTABOP_copy, &cp, 1);
