@@ -80,8 +80,12 @@ $(D0_B)/etc/hello.xml: dom0-tools/examples/hello.xml
 	@mkdir -p $(@D)
 	$(Q)sed 's|<kernel>.*</kernel>|<kernel>/boot/hello</kernel>|' $< > $@
 
-$(D0_INITRAMFS): tools/mkinitramfs $(SIERRA_CLI) $(D0_B)/etc/hello.xml $(GK_B)/examples/hello dom0-tools/rootfs/etc/motd
+# the same guest kept after it powers off (on_poweroff preserve), to look at
+$(D0_B)/etc/kept.xml: $(D0_B)/etc/hello.xml
+	$(Q)sed 's|<name>hello</name>|<name>kept</name>|; s|</os>|</os>\n  <on_poweroff>preserve</on_poweroff>|' $< > $@
+
+$(D0_INITRAMFS): tools/mkinitramfs $(SIERRA_CLI) $(D0_B)/etc/hello.xml $(D0_B)/etc/kept.xml $(GK_B)/examples/hello dom0-tools/rootfs/etc/motd
 	@echo "  CPIO    $@"
 	$(Q)tools/mkinitramfs $@ /sbin/sierra=$(SIERRA_CLI) /etc/sierra/hello.xml=$(D0_B)/etc/hello.xml \
-	  /etc/sierra/bad.xml=tests/tools/xml/bad/memory-zero.xml \
+	  /etc/sierra/kept.xml=$(D0_B)/etc/kept.xml /etc/sierra/bad.xml=tests/tools/xml/bad/memory-zero.xml \
 	  /boot/hello=$(GK_B)/examples/hello /etc/motd=dom0-tools/rootfs/etc/motd

@@ -92,6 +92,7 @@ int cmd_create(struct cli *cli, int argc, char **argv)
         return EXIT_FAILED;
     }
     definition_save(c.name, argv[0]);
+    relay_new_log(c.name);
     printf("created domain '%s' (id %ld, %llu MiB, %u vCPU%s)\n", c.name, id,
            (unsigned long long)(c.current_kib / 1024), c.vcpus, c.vcpus == 1 ? "" : "s");
     fflush(stdout);

@@ -205,6 +205,8 @@ static int act(int argc, char **argv, const char *usage, uint32_t cmd, uint32_t 
         return rc;
     op.domain = d.domid;
     op.u.shutdown.reason = reason;
+    if ( cmd == SIERRA_DOMCTL_destroydomain )
+        relay_forget(d.domid);
     if ( (r = hv_domctl(&op)) < 0 )
     {
         fprintf(stderr, "sierra: %.*s %s: %s\n", (int)strcspn(usage, " "), usage, argv[0],

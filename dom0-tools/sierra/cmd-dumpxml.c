@@ -20,7 +20,7 @@
 
 #define STATE_DIR "/var/lib/sierra"
 
-static void state_path(const char *name, char *out, size_t len)
+void definition_path(const char *name, char *out, size_t len)
 {
     snprintf(out, len, STATE_DIR "/%s.xml", name);
 }
@@ -31,10 +31,15 @@ void definition_save(const char *name, const char *from)
     FILE *in = fopen(from, "r"), *out;
     size_t n;
 
+    definition_path(name, path, sizeof(path));
+    if ( !strcmp(path, from) )
+    {
+        fclose(in);
+        return;                         /* a restart, from the kept copy itself */
+    }
     mkdir("/var", 0755);
     mkdir("/var/lib", 0755);
     mkdir(STATE_DIR, 0755);
-    state_path(name, path, sizeof(path));
     if ( !in || !(out = fopen(path, "w")) )
     {
         fprintf(stderr, "sierra: keeping %s's definition in %s: %s (dumpxml will not know it)\n",
@@ -53,7 +58,7 @@ void definition_forget(const char *name)
 {
     char path[DOM_PATH_MAX + 64];
 
-    state_path(name, path, sizeof(path));
+    definition_path(name, path, sizeof(path));
     unlink(path);
 }
 
@@ -153,7 +158,7 @@ int cmd_dumpxml(struct cli *cli, int argc, char **argv)
     }
     if ( hv_find(argv[0], &d) )
         return EXIT_FAILED;
-    state_path(d.name, path, sizeof(path));
+    definition_path(d.name, path, sizeof(path));
     if ( access(path, R_OK) )
     {
         fprintf(stderr, "sierra: dumpxml %s: no definition (it was not made by sierra create)\n",

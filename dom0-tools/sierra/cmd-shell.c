@@ -3,8 +3,11 @@
  * the dom0 prompt ("sierra> " when input is a terminal). Words are split on
  * blanks; '#' starts a comment; "quit" or the end of input ends it. Each
  * line prints its own result; the shell's status is the last failure's, or
- * 0, so a script can be checked as a whole.
+ * 0, so a script can be checked as a whole. Before each line (and while the
+ * prompt waits) the console relay runs (relay.c): domU consoles go to their
+ * logs and shut-down domains get what their definitions say.
  */
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -35,10 +38,14 @@ int cmd_shell(struct cli *cli, int argc, char **argv)
         char *words[MAX_WORDS], *save;
         int n = 0, rc;
 
+        relay_poll();
         if ( prompt )
         {
             printf("sierra> ");
             fflush(stdout);
+            /* the relay keeps going while the prompt waits */
+            while ( poll(&(struct pollfd){ .fd = 0, .events = POLLIN }, 1, 250) == 0 )
+                relay_poll();
         }
         if ( !fgets(line, sizeof(line), in) )
             break;

@@ -7,6 +7,8 @@
 #define SIERRA_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #define EXIT_OK         0
 #define EXIT_FAILED     1
@@ -42,6 +44,15 @@ int cmd_dumpxml(struct cli *cli, int argc, char **argv);
 /* the definition a domain was created from, kept for dumpxml (cmd-dumpxml.c) */
 void definition_save(const char *name, const char *from);
 void definition_forget(const char *name);
+void definition_path(const char *name, char *out, size_t len);
+
+/* the console relay and lifecycle actions (relay.c) */
+#define RELAY_LOG_DIR "/var/log/sierra/console"
+void relay_poll(void);
+void relay_new_log(const char *name);       /* a new domain: its log starts empty */
+void relay_log_path(const char *name, char *out, size_t len);
+struct pv_xencons_interface *relay_ring(uint16_t domid);
+void relay_forget(uint16_t domid);          /* before destroying it */
 
 /* diagnostics in the compiler's format: FILE:LINE: error: element 'X': message */
 void cli_diag(const char *severity, const char *file, long line, const char *element,

@@ -17,6 +17,7 @@ for side in offer:2 map:1; do
   <name>$role</name>
   <memory unit='MiB'>16</memory>
   <os><type>linux</type><kernel>/boot/grant-pair</kernel><cmdline>role=$role peer=$peer</cmdline></os>
+  <on_poweroff>preserve</on_poweroff>
 </domain>
 XML
 done

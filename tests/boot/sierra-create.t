@@ -13,6 +13,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 sed 's|<name>hello</name>|<name>not-a-kernel</name>|; s|<kernel>.*</kernel>|<kernel>/etc/motd</kernel>|' \
   "$TOP/build/dom0-tools/etc/hello.xml" > "$work/bad-kernel.xml"
+# preserved when it powers off, so that list shows it and destroy is by hand
+sed 's|</os>|</os><on_poweroff>preserve</on_poweroff>|' "$TOP/build/dom0-tools/etc/hello.xml" > "$work/hello.xml"
 {
   echo info
   echo create -c /etc/sierra/hello.xml
@@ -24,7 +26,7 @@ sed 's|<name>hello</name>|<name>not-a-kernel</name>|; s|<kernel>.*</kernel>|<ker
   echo info
 } > "$work/cmds"
 "$TOP/tools/mkinitramfs" "$work/tools.cpio" /sbin/sierra="$S" /etc/motd="$TOP/dom0-tools/rootfs/etc/motd" \
-  /etc/sierra/hello.xml="$TOP/build/dom0-tools/etc/hello.xml" /boot/hello="$TOP/build/guest-kit/examples/hello" \
+  /etc/sierra/hello.xml="$work/hello.xml" /boot/hello="$TOP/build/guest-kit/examples/hello" \
   /etc/sierra/bad-kernel.xml="$work/bad-kernel.xml" /etc/test.cmds="$work/cmds"
 boot sierra-create -m 512 -a 'dom0_mem=128M' -t 240 \
   -r "$TOP/build/dom0-tools/sierra-dom0 init=/sbin/sierra -- shell /etc/test.cmds,$work/tools.cpio"

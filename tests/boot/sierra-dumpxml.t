@@ -20,6 +20,7 @@ cat > "$work/tuned.xml" <<'XML'
   <vcpu cpuset='0'>2</vcpu>
   <cputune><vcpupin vcpu='1' cpuset='0'/><period>100000</period><quota>50000</quota></cputune>
   <os><type>linux</type><kernel>/boot/hello</kernel><cmdline>quiet x=&lt;1&gt;</cmdline></os>
+  <on_poweroff>preserve</on_poweroff>
   <on_crash>preserve</on_crash>
   <devices><console type='pty'><target type='xen' port='0'/></console></devices>
 </domain>

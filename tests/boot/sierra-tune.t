@@ -11,7 +11,7 @@
 S=$TOP/build/dom0-tools/sierra
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-sed 's|<name>hello</name>|<name>tuned</name>|; s|</os>|</os><vcpu>2</vcpu><cputune><shares>512</shares><period>100000</period><quota>50000</quota><vcpupin vcpu="1" cpuset="0"/></cputune>|' \
+sed 's|<name>hello</name>|<name>tuned</name>|; s|</os>|</os><on_poweroff>preserve</on_poweroff><vcpu>2</vcpu><cputune><shares>512</shares><period>100000</period><quota>50000</quota><vcpupin vcpu="1" cpuset="0"/></cputune>|' \
   "$TOP/build/dom0-tools/etc/hello.xml" > "$work/tuned.xml"
 cat > "$work/cmds" <<'CMDS'
 create /etc/sierra/tuned.xml
