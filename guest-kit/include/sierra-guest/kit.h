@@ -1,7 +1,7 @@
 /*
  * The guest kit's runtime: what a kit guest gets before main() runs (the
  * start_info page, a stack, the hypercall page) and the services it uses
- * after (console output, shutdown). main() returns 0 for a clean power-off;
+ * after (console output and input, shutdown). main() returns 0 for a clean power-off;
  * anything else shuts the domain down as crashed.
  */
 #ifndef SIERRA_GUEST_KIT_H
@@ -19,6 +19,7 @@ int main(void);
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void console_write(const char *s, size_t len);
+size_t kit_console_read(char *buf, size_t len);        /* what was typed; 0 if nothing */
 void __attribute__((noreturn)) shutdown(unsigned int reason);
 
 /* Measuring: the TSC (under QEMU -icount it counts instructions), and the
