@@ -36,6 +36,9 @@ static struct idt_gate idt[256] __aligned(16);
 /* the whole 64 KiB GDT: guest frames 0-13 (empty until set_gdt), ours in 14 */
 static u64 gdt[GDT_PAGES * PAGE_SIZE / 8] __aligned(PAGE_SIZE);
 
+/* where a guest LDT's frames are mapped (pv/descriptor-tables.c) */
+static u64 ldt[LDT_PAGES * PAGE_SIZE / 8] __aligned(PAGE_SIZE);
+
 static void set_desc(unsigned int sel, u64 desc)
 {
     gdt[sel / 8] = desc;
@@ -93,6 +96,27 @@ void descriptors_init(void)
 void *gdt_page(unsigned int i)
 {
     return (u8 *)gdt + i * PAGE_SIZE;
+}
+
+void *ldt_page(unsigned int i)
+{
+    return (u8 *)ldt + i * PAGE_SIZE;
+}
+
+void ldt_load(unsigned int entries)
+{
+    u64 base = (u64)ldt, limit = (u64)entries * 8 - 1;
+
+    if ( !entries )
+    {
+        asm volatile("lldt %w0" :: "r"(0));
+        return;
+    }
+    gdt[HV_LDT / 8] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
+                      (0x82UL << 40) |  /* present, LDT, DPL 0 */
+                      ((limit >> 16) & 0xf) << 48 | ((base >> 24) & 0xff) << 56;
+    gdt[HV_LDT / 8 + 1] = base >> 32;
+    asm volatile("lldt %w0" :: "r"(HV_LDT));
 }
 
 /* The stack the CPU switches to on an exception or interrupt from a guest. */

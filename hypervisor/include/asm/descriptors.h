@@ -17,7 +17,9 @@
 #define GUEST_DS    0xe02b      /* data, DPL 3 (== PV_FLAT_RING3_DS32/SS) */
 #define GUEST_CS64  0xe033      /* 64-bit code, DPL 3 (== PV_FLAT_RING3_CS64) */
 #define HV_TSS      0xe040      /* 16-byte system descriptor */
+#define HV_LDT      0xe050      /* 16-byte system descriptor: the current guest LDT */
 #define GDT_PAGES   16
+#define LDT_PAGES   16          /* 8192 descriptors */
 
 /* IST slots (1-based, as the IDT encodes them) */
 #define IST_NMI 1
@@ -31,6 +33,8 @@ void descriptors_init(void);
 void tss_set_kernel_stack(u64 rsp0);
 void syscall_init(void);
 void *gdt_page(unsigned int i);      /* page i of the GDT (0-13 are the guest's) */
+void *ldt_page(unsigned int i);      /* page i of the LDT area (the guest's frames) */
+void ldt_load(unsigned int entries); /* the LDT area's first `entries`, or none (0) */
 #endif
 
 #endif

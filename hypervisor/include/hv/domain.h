@@ -63,6 +63,9 @@ struct vcpu {
     s_time_t periodic_period;       /* 0 = stopped; Xen's default is 10 ms */
     pfn_t gdt_frames[14];           /* set_gdt: typed descriptor pages */
     unsigned int gdt_nr_frames;
+    pfn_t ldt_frames[16];           /* MMUEXT_SET_LDT: typed descriptor pages */
+    unsigned int ldt_nr_frames, ldt_ents;
+    u64 ldt_base;
     pfn_t vcpu_info_mfn;            /* register_vcpu_info: the frame (0 = in shared_info) */
     struct pv_vcpu_runstate_info runstate;
     u64 runstate_area;              /* guest address to keep updated, 0 = none */

@@ -12,6 +12,7 @@
 #include <asm/extable.h>
 #include <asm/pv/context.h>
 #include <asm/pv/debugreg.h>
+#include <asm/pv/descriptors.h>
 #include <asm/pv/mm.h>
 #include <asm/pv/traps.h>
 #include <asm/x86.h>
@@ -95,7 +96,8 @@ static void load(struct vcpu *v, struct cpu_regs *frame)
 
     *frame = s->regs;
     pv_load_cr3(v);
-    pv_load_gdt(v);             /* before selectors that may point into it */
+    pv_load_gdt(v);             /* before selectors that may point into them */
+    pv_load_ldt(v);
     LOAD_SEG(ds, s->ds);
     LOAD_SEG(es, s->es);
     LOAD_SEG(fs, s->fs);

@@ -5,6 +5,14 @@
  * descriptors are checked (and fixed up) in place. The frames appear as
  * pages 0-13 of the CPU's GDT, so guest selectors below 0xe000 load the
  * guest's descriptors; the hypervisor's own stay in the reserved page.
+ * MMUEXT_SET_LDT does the same for an LDT given by guest address: the
+ * frames behind its pages (found in the guest's page tables when it is set,
+ * so they must be mapped, and not writable, by then) are typed and checked
+ * alike, appear in the hypervisor's LDT area, and the CPU's LDT register
+ * points there while the vCPU runs. (Xen maps a guest LDT lazily, at the
+ * first fault on it; Sierra takes it at once and so refuses, -EINVAL, an
+ * LDT whose pages are not mapped or not descriptor pages yet; a remapping
+ * of its address takes effect at the next SET_LDT.)
  */
 #include <asm/descriptors.h>
 #include <asm/guest-access.h>
@@ -13,6 +21,7 @@
 #include <asm/pv/descriptors.h>
 #include <asm/pv/mm.h>
 #include <hv/hypercall.h>
+#include <hv/lib.h>
 #include <hv/mm.h>
 
 #define DESCS_PER_FRAME (PAGE_SIZE / 8)
@@ -130,7 +139,70 @@ long do_update_descriptor(u64 maddr, u64 desc, u64 a3, u64 a4, u64 a5)
     return 0;
 }
 
+/* the CPU's LDT area shows v's LDT frames; only pages that change are remapped */
+void pv_load_ldt(struct vcpu *v)
+{
+    static pfn_t shown[LDT_PAGES];
+
+    for ( unsigned int i = 0; i < v->ldt_nr_frames; i++ )
+        if ( shown[i] != v->ldt_frames[i] )
+        {
+            paging_remap_image_page(ldt_page(i), v->ldt_frames[i]);
+            shown[i] = v->ldt_frames[i];
+        }
+    ldt_load(v->ldt_ents);
+}
+
+static void release_ldt(struct vcpu *v)
+{
+    for ( unsigned int i = 0; i < v->ldt_nr_frames; i++ )
+        put_frame(v->ldt_frames[i]);
+    v->ldt_nr_frames = v->ldt_ents = 0;
+    v->ldt_base = 0;
+}
+
+/* the frame behind guest page va in v's kernel tables, or 0 */
+static pfn_t frame_at(struct vcpu *v, u64 va)
+{
+    pfn_t l1;
+    unsigned int idx;
+    pte_t e;
+
+    if ( pv_find_l1(v->guest_table, va, &l1, &idx) )
+        return 0;
+    e = ((const pte_t *)maddr_to_virt(l1 << PAGE_SHIFT))[idx];
+    return (e & _PAGE_PRESENT) ? (e & PTE_ADDR_MASK) >> PAGE_SHIFT : 0;
+}
+
+long pv_set_ldt(struct vcpu *v, u64 base, u64 ents)
+{
+    pfn_t frames[LDT_PAGES];
+    unsigned int nr = (unsigned int)((ents * 8 + PAGE_SIZE - 1) / PAGE_SIZE), got = 0;
+    long rc = 0;
+
+    for ( ; got < nr && !rc; got++ )
+    {
+        frames[got] = frame_at(v, base + got * PAGE_SIZE);
+        rc = frames[got] ? get_frame(v->domain, frames[got]) : -EINVAL;
+    }
+    if ( rc )
+    {
+        while ( --got > 0 )
+            put_frame(frames[got - 1]);
+        return rc;
+    }
+    release_ldt(v);
+    memcpy(v->ldt_frames, frames, nr * sizeof(frames[0]));
+    v->ldt_nr_frames = nr;
+    v->ldt_ents = (unsigned int)ents;
+    v->ldt_base = base;
+    if ( v == current )
+        pv_load_ldt(v);
+    return 0;
+}
+
 void pv_vcpu_release_gdt(struct vcpu *v)
 {
     install(v, NULL, 0);
+    release_ldt(v);
 }

@@ -8,6 +8,7 @@
  */
 #include <asm/guest-access.h>
 #include <hv/lib.h>
+#include <asm/pv/descriptors.h>
 #include <asm/pv/mm.h>
 #include <asm/x86.h>
 #include <hv/hypercall.h>
@@ -213,17 +214,15 @@ static long unpin(pfn_t mfn, domid_t owner)
 }
 
 /* The checks Xen makes of an LDT (page-aligned, at most 8192 entries, all
- * of it a guest address). The empty LDT every kernel loads is accepted;
- * Sierra does not yet map a guest's LDT, so a real one is -EOPNOTSUPP. */
+ * of it a guest address), then the frames (pv/descriptor-tables.c). */
 #define LDT_MAX_ENTRIES 8192
 
-static long set_ldt(u64 base, u64 ents)
+static long set_ldt(struct vcpu *v, u64 base, u64 ents)
 {
-    if ( !ents )
-        return 0;               /* no LDT: what the vCPU has anyway */
-    if ( (base & (PAGE_SIZE - 1)) || ents > LDT_MAX_ENTRIES || !guest_range_ok(base, ents * 8) )
+    if ( ents && ((base & (PAGE_SIZE - 1)) || ents > LDT_MAX_ENTRIES ||
+                  !guest_range_ok(base, ents * 8)) )
         return -EINVAL;
-    return -EOPNOTSUPP;
+    return pv_set_ldt(v, ents ? base : 0, ents);
 }
 
 /* CLEAR_PAGE and COPY_PAGE, as Xen: the destination must be pg_owner's and
@@ -280,7 +279,9 @@ static long mmuext_one(const void *req, struct domain *pg_owner)
         write_cr3(read_cr3());      /* one CPU: every flush is local */
         return 0;
     case PV_MMUEXT_SET_LDT:
-        return set_ldt(op->arg1.linear_addr, op->arg2.nr_ents);
+        if ( pg_owner != v->domain )
+            return -EPERM;
+        return set_ldt(v, op->arg1.linear_addr, op->arg2.nr_ents);
     case PV_MMUEXT_CLEAR_PAGE:
         return clear_page(op->arg1.mfn, pg_owner->id);
     case PV_MMUEXT_COPY_PAGE:

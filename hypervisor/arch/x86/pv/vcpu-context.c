@@ -1,7 +1,8 @@
 /*
  * Giving a vCPU its whole state at once (VCPUOP_initialise for a guest's
  * secondary vCPUs, domctl setvcpucontext for a builder): registers, page
- * tables, GDT, virtual IDT, callbacks, kernel stack, segment bases, FPU.
+ * tables, GDT and LDT, virtual IDT, callbacks, kernel stack, segment bases,
+ * FPU, debug registers.
  * The context is guest input: it is copied once, every address checked
  * (canonical, outside the hypervisor hole), and only then are references
  * taken on the page tables and GDT frames - each undone if a later one
@@ -40,8 +41,9 @@ static long check(const struct pv_vcpu_guest_context *c)
 {
     if ( !addresses_ok(c) || !pv_debugreg_context_ok((const u64 *)c->debugreg) )
         return -EINVAL;
-    if ( c->ldt_ents )
-        return -EINVAL;         /* no LDTs yet (abi/ABI.md) */
+    if ( c->ldt_ents && ((c->ldt_base & (PAGE_SIZE - 1)) || c->ldt_ents > 8192 ||
+                         !guest_range_ok(c->ldt_base, c->ldt_ents * 8)) )
+        return -EINVAL;         /* as MMUEXT_SET_LDT checks it */
     if ( c->gdt_ents > PV_FIRST_RESERVED_GDT_ENTRY )
         return -EINVAL;
     if ( !(c->flags & PV_VGCF_in_kernel) && !c->ctrlreg[1] )
@@ -51,7 +53,7 @@ static long check(const struct pv_vcpu_guest_context *c)
     return 0;
 }
 
-/* page tables and GDT: references taken, or none */
+/* page tables, GDT and LDT: references taken, or none */
 static long take_references(struct vcpu *v, const struct pv_vcpu_guest_context *c)
 {
     pfn_t gdt[PV_GDT_MAX_FRAMES];
@@ -66,6 +68,8 @@ static long take_references(struct vcpu *v, const struct pv_vcpu_guest_context *
         rc = pv_set_baseptr(v, c->ctrlreg[1] >> PAGE_SHIFT, true);
     if ( !rc )
         rc = pv_set_gdt(v, gdt, c->gdt_ents);
+    if ( !rc && c->ldt_ents && (rc = pv_set_ldt(v, c->ldt_base, c->ldt_ents)) )
+        pv_vcpu_release_gdt(v);
     if ( rc )
         pv_vcpu_release_tables(v);
     return rc;

@@ -23,5 +23,9 @@ struct vcpu;
  * typed and checked, the old ones released; -EINVAL with nothing changed */
 long pv_set_gdt(struct vcpu *v, const pfn_t *frames, u64 entries);
 unsigned int pv_gdt_frames(u64 entries);
+/* the LDT of `ents` descriptors at guest address base (checked by the
+ * caller: page-aligned, at most 8192, outside the hole); ents 0: none */
+long pv_set_ldt(struct vcpu *v, u64 base, u64 ents);
+void pv_load_ldt(struct vcpu *v);
 
 #endif
