@@ -30,6 +30,7 @@
 #define RW_IO           2
 #define RW_RDWR         3
 #define LEN_4           3
+#define LEN_8           2
 #define CR4_TSD         (1UL << 2)
 #define CR4_DE          (1UL << 3)
 #define CR0_TS          (1UL << 3)
@@ -171,6 +172,26 @@ static void breakpoints(void)
           "instruction breakpoint: %s, rip at the instruction %s", trap_seen(before),
           seen.rip == (unsigned long)bp_at ? "yes" : "no");
     check((READ_DR(6) & 0xf) == 1, "%%dr6 after it: %#lx", READ_DR(6));
+    WRITE_DR(0, 0);
+    WRITE_DR(6, DR6_DEFAULT);
+
+    /* a watchpoint on the SS slot of the frame the hypervisor writes for an
+     * int3 here (16-byte aligned below RSP, SS highest): hit in the
+     * hypervisor, which drops it; the guest sees only its int3 (its handler
+     * only reads that slot) */
+    {
+        unsigned long sp;
+
+        asm volatile("mov %%rsp, %0" : "=r"(sp));
+        WRITE_DR(0, (sp & ~0xfUL) - 8);
+        WRITE_DR(7, DR7_GE | DR7_G(0) | DR7_RW(0, RW_WRITE) | DR7_LEN(0, LEN_8));
+    }
+    before = traps;
+    asm volatile("int3");
+    WRITE_DR(7, 0);
+    check(traps == before + 1 && seen.vector == 3,
+          "a watchpoint on the stack the int3 frame is written to: %s (the hypervisor hit it)",
+          trap_seen(before));
     WRITE_DR(0, 0);
     WRITE_DR(6, DR6_DEFAULT);
 

@@ -74,6 +74,7 @@ void descriptors_init(void)
     tss.ist[IST_NMI - 1] = (u64)stack_top(STACK_NMI);
     tss.ist[IST_DF - 1] = (u64)stack_top(STACK_DF);
     tss.ist[IST_MC - 1] = (u64)stack_top(STACK_MC);
+    tss.ist[IST_DB - 1] = (u64)stack_top(STACK_DB);
     tss.iomap_base = sizeof(tss);   /* no I/O bitmap */
 
     gdt[HV_TSS / 8] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
@@ -82,7 +83,7 @@ void descriptors_init(void)
     gdt[HV_TSS / 8 + 1] = base >> 32;
 
     for ( unsigned int v = 0; v < 256; v++ )
-        set_gate(v, v == 2 ? IST_NMI : v == 8 ? IST_DF : v == 18 ? IST_MC : 0);
+        set_gate(v, v == 1 ? IST_DB : v == 2 ? IST_NMI : v == 8 ? IST_DF : v == 18 ? IST_MC : 0);
     idt[3].type_attr = idt[4].type_attr = 0xee;    /* int3, into: reachable from ring 3 */
 
     asm volatile("lgdt %0" :: "m"(gdtr));

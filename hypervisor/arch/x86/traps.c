@@ -127,6 +127,13 @@ void do_trap(struct cpu_regs *regs)
             pv_exit_checks(regs);   /* the interrupt may have raised an event */
         return;
     }
+    if ( from_guest && regs->vector == X86_EXC_DB )
+    {
+        /* off the IST stack first: delivering it touches guest memory, and
+         * a guest watchpoint hit there would reuse that stack */
+        *guest_regs() = *regs;
+        pv_do_exception_on_main_stack(guest_regs());
+    }
     if ( from_guest )
     {
         pv_do_exception(regs);      /* from a guest: the guest's business */

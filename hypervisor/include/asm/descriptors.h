@@ -25,6 +25,7 @@
 #define IST_NMI 1
 #define IST_DF  2
 #define IST_MC  3
+#define IST_DB  4
 
 #ifndef __ASSEMBLY__
 #include <hv/types.h>

@@ -30,6 +30,7 @@
 #define DR7_ZEROS       0xd800UL        /* bits 11, 12, 14, 15 (no RTM) */
 #define DR7_RW_IO       2
 #define DR6_TRAPS       0xfUL           /* B0-3 */
+#define WARN_MAX        4
 
 void pv_debugreg_init(struct vcpu *v)
 {
@@ -168,6 +169,7 @@ void pv_debugreg_switch(struct vcpu *prev, struct vcpu *next)
 
 void pv_debugreg_trap(struct vcpu *v, bool from_guest)
 {
+    static unsigned int warned;
     u64 dr6 = read_dr6();
 
     write_dr6(DR6_DEFAULT);
@@ -178,9 +180,11 @@ void pv_debugreg_trap(struct vcpu *v, bool from_guest)
         v->dr6 &= dr6 | ~DR6_DEFAULT;
         return;
     }
-    if ( dr6 & DR6_TRAPS )
-        pr_warn("d%u: guest breakpoint hit in the hypervisor (dr6 %#lx), dropped\n",
-                v->domain->id, (unsigned long)dr6);
+    /* a guest can make this happen at will: noted a few times, then quietly */
+    if ( (dr6 & DR6_TRAPS) && warned < WARN_MAX )
+        pr_warn("d%u: guest breakpoint hit in the hypervisor (dr6 %#lx), dropped%s\n",
+                v->domain->id, (unsigned long)dr6,
+                ++warned == WARN_MAX ? " (further ones are not logged)" : "");
 }
 
 long do_set_debugreg(u64 reg, u64 value, u64 a3, u64 a4, u64 a5)

@@ -33,6 +33,15 @@ pv_syscall_entry:
         mov     %rax, %rsp
         jmp     pv_exit
 
+/* pv_do_exception_on_main_stack(frame): an exception from the guest that
+ * arrived on an IST stack, continued from its copy at the top of the main
+ * stack, then out to the guest as any other */
+        .globl  pv_do_exception_on_main_stack
+pv_do_exception_on_main_stack:
+        mov     %rdi, %rsp
+        call    pv_do_exception             /* rdi: still the frame */
+        jmp     pv_exit
+
 /* pv_return_to_guest(struct cpu_regs *frame): leave to the guest, never returns */
         .globl  pv_return_to_guest
 pv_return_to_guest:

@@ -13,6 +13,8 @@
 
 struct cpu_regs *guest_regs(void);
 void pv_do_exception(struct cpu_regs *regs);
+/* the same with RSP at frame (a copy on the main stack); never returns */
+void __noreturn pv_do_exception_on_main_stack(struct cpu_regs *frame);
 void pv_exit_checks(struct cpu_regs *regs);   /* events, then a safe frame */
 struct cpu_regs *pv_do_syscall(struct cpu_regs *regs);
 void pv_inject(struct cpu_regs *regs, unsigned int vector, bool has_error, u64 error);
