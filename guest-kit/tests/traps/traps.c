@@ -3,10 +3,12 @@
  * compression (kernel and user both in ring 3, separate page tables). Every
  * line prints what the guest saw - vector, error code, where RIP pointed, the
  * CS and event mask in the frame, CR2 - so tests/xen-diff compares Xen's and
- * Sierra's frames field by field.
+ * Sierra's frames field by field. Last, user mode the way XTF runs it: the
+ * kernel's own L4 as the user page tables too.
  */
 #include <sierra-guest/hypercall.h>
 #include <sierra-guest/kit.h>
+#include <sierra-guest/mm.h>
 #include <sierra-guest/traps.h>
 #include <sierra/domid.h>
 #include <sierra/errno.h>
@@ -25,7 +27,7 @@ static void record(struct kit_trap_frame *f)
 }
 
 extern const char ud2_at[], int3_after[], pf_at[], wp_at[], gp_at[], int80_at[],
-                  de_at[], user_main[], user_syscall_after[];
+                  de_at[], user_main[], user_syscall_after[], user_shared[];
 
 static void show(const char *what, const char *at)
 {
@@ -101,6 +103,30 @@ static void user_mode(void)
     check(kit_syscall_cs == 0xe033, "syscall frame: CS %#lx (user)", (unsigned long)kit_syscall_cs);
 }
 
+/* XTF's way: one address space, the kernel's L4 as the user baseptr too;
+ * every guest mapping is user-accessible on 64-bit PV, so user code writes
+ * kernel data */
+unsigned long user_wrote;
+
+static void shared_user_mode(void)
+{
+    char *ustack = kit_spare_page(3);
+    unsigned long cr3;
+    long rc;
+
+    asm volatile("mov %%cr3, %0" : "=r"(cr3));
+    rc = kit_new_user_baseptr(cr3 >> 12);
+    check(rc == 0, "MMUEXT_NEW_USER_BASEPTR of the kernel's own L4 -> %ld", rc);
+    kit_syscall_rax = 0;
+    kit_enter_user((unsigned long)user_shared, (unsigned long)(ustack + 4096));
+    check(kit_syscall_rax == 42 && user_wrote == 0x5a5a,
+          "user mode on the kernel's tables wrote kernel data (%#lx) and came back",
+          user_wrote);
+}
+
+asm(".text\n.globl user_shared\nuser_shared:\n"
+    "  movq $0x5a5a, user_wrote(%rip)\n  mov $42, %eax\n  syscall\n  ud2\n");
+
 asm(".text\n.globl user_main\nuser_main:\n"
     "  mov $42, %eax\n  syscall\n.globl user_syscall_after\nuser_syscall_after:\n  ud2\n");
 
@@ -109,6 +135,7 @@ int main(void)
     printf("traps: start\n");
     exceptions();
     user_mode();
+    shared_user_mode();
     printf("traps: %d failed\n", checks_failed());
     return checks_failed() ? 1 : 0;
 }
