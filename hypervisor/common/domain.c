@@ -150,8 +150,13 @@ static const char *const shutdown_names[] = {
     [PV_SHUTDOWN_watchdog] = "watchdog", [PV_SHUTDOWN_soft_reset] = "soft_reset",
 };
 
+/* as Xen: a code the domain set beforehand (SCHEDOP_shutdown_code) is the
+ * reason, whatever reason the shutdown itself gives (a crash included) */
 void domain_shutdown(struct domain *d, unsigned int reason)
 {
+    if ( d->shutdown_code == ~0u )
+        d->shutdown_code = reason;
+    reason = d->shutdown_code;
     if ( d->state != DOMAIN_RUNNING )
         return;
     d->state = DOMAIN_SHUTDOWN;

@@ -90,7 +90,8 @@ long do_sched_op(u64 cmd, u64 arg, u64 a3, u64 a4, u64 a5)
         /* Xen takes any reason, truncated to 8 bits, and so does Sierra */
         if ( cmd == PV_SCHEDOP_shutdown_code )
         {
-            current->domain->shutdown_code = (u8)sd.reason;
+            if ( current->domain->shutdown_code == ~0u )    /* the first one stays */
+                current->domain->shutdown_code = (u8)sd.reason;
             return 0;
         }
         domain_shutdown(current->domain, (u8)sd.reason);
