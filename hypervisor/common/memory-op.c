@@ -156,6 +156,24 @@ long do_memory_op(u64 cmd, u64 arg, u64 a3, u64 a4, u64 a5)
     }
     case PV_XENMEM_machphys_mfn_list:
         return machphys_mfn_list(arg);
+    case PV_XENMEM_maximum_gpfn:
+    {
+        /* a PV guest's highest frame is what it said in shared_info
+         * (arch.max_pfn, one past it), as Xen reads it */
+        pv_domid_t id;
+        struct domain *t = d;
+
+        if ( copy_from_guest(&id, arg, sizeof(id)) )
+            return -EFAULT;
+        if ( id != PV_DOMID_SELF && id != d->id )
+        {
+            if ( !d->privileged )
+                return -EPERM;
+            if ( !(t = domain_lookup(id)) || t->state == DOMAIN_DYING )
+                return -ESRCH;
+        }
+        return (long)((t->shared_info->arch.max_pfn ? t->shared_info->arch.max_pfn : 1) - 1);
+    }
     case PV_XENMEM_current_reservation:
     case PV_XENMEM_maximum_reservation:
     {

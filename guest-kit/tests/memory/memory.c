@@ -86,6 +86,24 @@ static void m2p_frames(void)
     check(rc == -PV_EFAULT, "a list in the hypervisor hole -> %ld", rc);
 }
 
+static void max_gpfn(void)
+{
+    pv_domid_t self = PV_DOMID_SELF;
+    struct pv_shared_info *si = kit_spare_page(5);
+    long rc;
+
+    hyp_update_va_mapping((unsigned long)si, start_info->shared_info | 0x67, PV_UVMF_INVLPG);
+    rc = hyp_memory_op(PV_XENMEM_maximum_gpfn, &self);
+    check(rc == (long)(si->arch.max_pfn ? si->arch.max_pfn - 1 : 0),
+          "maximum_gpfn before the guest says: %ld (shared_info max_pfn %lu)", rc,
+          (unsigned long)si->arch.max_pfn);
+    si->arch.max_pfn = start_info->nr_pages;
+    rc = hyp_memory_op(PV_XENMEM_maximum_gpfn, &self);
+    check(rc == (long)start_info->nr_pages - 1, "after max_pfn = nr_pages: %ld", rc);
+    rc = hyp_memory_op(PV_XENMEM_maximum_gpfn, (void *)0xffff830000000000UL);
+    check(rc == -PV_EFAULT, "with the domid in the hole -> %ld", rc);
+}
+
 int main(void)
 {
     void *a = kit_spare_page(0), *b = kit_spare_page(1), *c = kit_spare_page(2);
@@ -124,6 +142,7 @@ int main(void)
     check(rc == 1, "and give it back -> %ld", rc);
     clear_and_copy();
     m2p_frames();
+    max_gpfn();
     printf("memory: %d failed\n", checks_failed());
     return checks_failed() ? 1 : 0;
 }
