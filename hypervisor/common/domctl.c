@@ -134,6 +134,27 @@ static long setvcpucontext(struct domain *d, const struct sierra_domctl_vcpucont
     return rc;
 }
 
+/* a vCPU's context out to the caller: not the caller's own (it is running) */
+static long getvcpucontext(struct domain *d, const struct sierra_domctl_vcpucontext *vc)
+{
+    struct pv_vcpu_guest_context *c;
+    long rc;
+
+    if ( d == current->domain )
+        return -EINVAL;
+    if ( vc->vcpu >= d->nr_vcpus )
+        return -ENOENT;
+    if ( !d->vcpu[vc->vcpu]->initialised )
+        return -ENODATA;                /* as Xen */
+    c = alloc_xen_pages(CONTEXT_ORDER);
+    if ( !c )
+        return -ENOMEM;
+    pv_vcpu_get_context(d->vcpu[vc->vcpu], c);
+    rc = copy_to_guest(vc->ctxt, c, sizeof(*c)) ? -EFAULT : 0;
+    free_xen_pages(c, CONTEXT_ORDER);
+    return rc;
+}
+
 /* the hypercall stubs into frame mfn of d, which must be d's and untyped */
 static long hypercall_init(struct domain *d, u64 mfn)
 {
@@ -206,6 +227,8 @@ long do_domctl(u64 arg, u64 a2, u64 a3, u64 a4, u64 a5)
             return 0;
         case SIERRA_DOMCTL_setvcpucontext:
             return setvcpucontext(d, &op.u.vcpucontext);
+        case SIERRA_DOMCTL_getvcpucontext:
+            return getvcpucontext(d, &op.u.vcpucontext);
         case SIERRA_DOMCTL_hypercall_init:
             return hypercall_init(d, op.u.hypercall_init.gmfn);
         case SIERRA_DOMCTL_shutdown:

@@ -100,6 +100,33 @@ static long create_and_build(const char *name, const void *kernel, size_t len, u
     return t.domid;
 }
 
+/* domctl getvcpucontext of a built, paused domain: what the builder set */
+static void context_of(uint16_t domid, const struct pv_build_result *r)
+{
+    static struct pv_vcpu_guest_context c;
+    struct sierra_domctl op = { .cmd = SIERRA_DOMCTL_getvcpucontext, .domain = domid };
+    long rc;
+
+    op.u.vcpucontext.ctxt = (unsigned long)&c;
+    rc = kit_domctl(&op);
+    check(rc == 0 && c.user_regs.rip == r->entry && c.user_regs.rsi == r->start_info_va &&
+          (c.flags & PV_VGCF_in_kernel) && (c.flags & PV_VGCF_online) && c.ctrlreg[3] &&
+          c.user_regs.cs == 0xe033 && c.debugreg[6] == 0xffff0ff0 && c.debugreg[7] == 0x400,
+          "getvcpucontext -> %ld: RIP the entry, RSI start_info, kernel mode, online, CR3 %#lx",
+          rc, (unsigned long)c.ctrlreg[3]);
+    op.u.vcpucontext.vcpu = 1;
+    rc = kit_domctl(&op);
+    check(rc == -PV_ENOENT, "getvcpucontext of a vCPU it does not have -> %ld", rc);
+    op.u.vcpucontext.vcpu = 0;
+    op.u.vcpucontext.ctxt = 0xffff830000000000UL;
+    rc = kit_domctl(&op);
+    check(rc == -PV_EFAULT, "getvcpucontext into the hypervisor hole -> %ld", rc);
+    op.domain = 0;
+    op.u.vcpucontext.ctxt = (unsigned long)&c;
+    rc = kit_domctl(&op);
+    check(rc == -PV_EINVAL, "getvcpucontext of the caller itself -> %ld", rc);
+}
+
 static struct sierra_domctl_getdomaininfo info_of(uint16_t domid)
 {
     struct sierra_domctl op = { .cmd = SIERRA_DOMCTL_getdomaininfo, .domain = domid };
@@ -189,6 +216,7 @@ int main(void)
             check(r.nr_pt_pages == 5 && r.console_port != r.store_port,
                   "5 page-table pages, console port %u, xenstore port %u", r.console_port,
                   r.store_port);
+            context_of((uint16_t)id, &r);
         }
         if ( relay_start((unsigned int)id, r.console_mfn, r.console_port, kit_spare_page(2)) )
         {

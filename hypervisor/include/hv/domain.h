@@ -63,6 +63,7 @@ struct vcpu {
     s_time_t periodic_period;       /* 0 = stopped; Xen's default is 10 ms */
     pfn_t gdt_frames[14];           /* set_gdt: typed descriptor pages */
     unsigned int gdt_nr_frames;
+    unsigned int gdt_ents;          /* as set_gdt gave them */
     pfn_t ldt_frames[16];           /* MMUEXT_SET_LDT: typed descriptor pages */
     unsigned int ldt_nr_frames, ldt_ents;
     u64 ldt_base;

@@ -112,6 +112,7 @@ long pv_set_gdt(struct vcpu *v, const pfn_t *frames, u64 entries)
         return rc;
     }
     install(v, frames, nr);
+    v->gdt_ents = (unsigned int)entries;
     return 0;
 }
 
@@ -204,5 +205,6 @@ long pv_set_ldt(struct vcpu *v, u64 base, u64 ents)
 void pv_vcpu_release_gdt(struct vcpu *v)
 {
     install(v, NULL, 0);
+    v->gdt_ents = 0;
     release_ldt(v);
 }

@@ -140,3 +140,55 @@ long pv_vcpu_set_context(struct vcpu *v, const struct pv_vcpu_guest_context *c)
     vtime_start_vcpu(v);
     return 0;
 }
+
+/* The context of a vCPU that is not running (domctl getvcpucontext), in the
+ * layout set_context takes, so that it can be given back. */
+void pv_vcpu_get_context(const struct vcpu *v, struct pv_vcpu_guest_context *c)
+{
+    const struct vcpu_saved *s = &v->saved;
+    const struct cpu_regs *r = &s->regs;
+    struct pv_cpu_user_regs *u = &c->user_regs;
+
+    memset(c, 0, sizeof(*c));
+    memcpy(c->fpu_ctxt.x, s->fpu, sizeof(s->fpu));
+    c->flags = PV_VGCF_i387_valid | (v->kernel_mode ? PV_VGCF_in_kernel : 0) |
+               (v->down ? 0 : PV_VGCF_online) |
+               (v->failsafe_masks_events ? PV_VGCF_failsafe_disables_events : 0) |
+               (v->syscall_masks_events ? PV_VGCF_syscall_disables_events : 0);
+    u->r15 = r->r15; u->r14 = r->r14; u->r13 = r->r13; u->r12 = r->r12;
+    u->rbp = r->rbp; u->rbx = r->rbx; u->r11 = r->r11; u->r10 = r->r10;
+    u->r9 = r->r9; u->r8 = r->r8; u->rax = r->rax; u->rcx = r->rcx;
+    u->rdx = r->rdx; u->rsi = r->rsi; u->rdi = r->rdi;
+    u->rip = r->rip;
+    u->rsp = r->rsp;
+    u->rflags = r->rflags;
+    u->cs = (uint16_t)r->cs;
+    u->ss = (uint16_t)r->ss;
+    u->ds = s->ds;
+    u->es = s->es;
+    u->fs = s->fs;
+    u->gs = s->gs;
+    memcpy(c->trap_ctxt, v->trap_ctxt, sizeof(c->trap_ctxt));
+    c->ldt_base = v->ldt_base;
+    c->ldt_ents = v->ldt_ents;
+    for ( unsigned int i = 0; i < v->gdt_nr_frames; i++ )
+        c->gdt_frames[i] = v->gdt_frames[i];
+    c->gdt_ents = v->gdt_ents;
+    c->kernel_ss = v->kernel_ss;
+    c->kernel_sp = v->kernel_sp;
+    c->ctrlreg[0] = v->fpu_ts ? X86_CR0_TS : 0;
+    c->ctrlreg[1] = v->guest_table_user << PAGE_SHIFT;
+    c->ctrlreg[2] = v->cr2;
+    c->ctrlreg[3] = v->guest_table << PAGE_SHIFT;
+    c->ctrlreg[4] = v->cr4;
+    for ( unsigned int i = 0; i < 4; i++ )
+        c->debugreg[i] = v->dr[i];
+    c->debugreg[6] = v->dr6;
+    c->debugreg[7] = v->dr7 | v->dr7_emul;
+    c->event_callback_eip = v->event_callback;
+    c->failsafe_callback_eip = v->failsafe_callback;
+    c->syscall_callback_eip = v->syscall_callback;
+    c->fs_base = s->fs_base;
+    c->gs_base_kernel = v->kernel_mode ? s->gs_base : s->shadow_gs_base;
+    c->gs_base_user = v->kernel_mode ? s->shadow_gs_base : s->gs_base;
+}
