@@ -2,7 +2,8 @@
  * ioports: I/O from a ring-3 kernel. Without I/O privilege an IN faults
  * (#GP); with a virtual IOPL of 1 the kernel reads the CMOS clock through the
  * hypervisor; the hypervisor's own UART reads as all ones; an I/O bitmap can
- * allow single ports without any IOPL.
+ * allow single ports without any IOPL. CLI/STI: #GP without IOPL, stepped
+ * over (no-ops) with it, as Xen does.
  */
 #include <sierra-guest/hypercall.h>
 #include <sierra-guest/kit.h>
@@ -14,7 +15,7 @@ static void on_trap(struct kit_trap_frame *f)
 {
     faults++;
     last_vector = f->vector;
-    f->rip += 2;            /* every IN/OUT below is two bytes */
+    f->rip += 2;            /* every IN/OUT below is two bytes, cli + nop too */
 }
 
 static unsigned char inb_dx(unsigned short port)
@@ -77,6 +78,12 @@ int main(void)
     check(faults == 1 && bcd_seconds(v), "the bitmap allows the CMOS ports without IOPL");
     inb_dx(0x60);
     check(faults == 2, "but not port 0x60: #GP");
+    asm volatile("cli\n nop" ::: "memory");
+    check(faults == 3 && last_vector == 13, "cli with IOPL 0 (a bitmap does not count): #GP");
+    set_iopl(1);
+    asm volatile("cli\n nop\n sti\n nop" ::: "memory");
+    check(faults == 3, "cli and sti with IOPL 1: stepped over (%lu faults)", (unsigned long)faults);
+    set_iopl(0);
     printf("ioports: %d failed\n", checks_failed());
     return checks_failed() ? 1 : 0;
 }

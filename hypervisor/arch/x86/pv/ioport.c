@@ -2,6 +2,10 @@
  * I/O port emulation for PV guests (asm/pv/ioport.h): decode IN/OUT (the
  * immediate and DX forms, 8/16/32 bits), check the guest's permission, then
  * do the access on the real port - or not, for the hypervisor's own ports.
+ * CLI and STI, which the virtual IOPL also governs, are stepped over as no-
+ * ops when it allows them, as Xen 4.17 does (Linux dom0 sets IOPL 1 and may
+ * run a native cli early; the virtual IF is the upcall mask, which they do
+ * not touch); otherwise #GP.
  */
 #include <asm/guest-access.h>
 #include <asm/pv/ioport.h>
@@ -51,9 +55,14 @@ static bool bitmap_allows(const struct vcpu *v, u16 port, unsigned int bytes)
     return !((bits >> (port % 8)) & ((1u << bytes) - 1));
 }
 
+static bool iopl_ok(const struct vcpu *v)
+{
+    return v->iopl >= (v->kernel_mode ? 1 : 3);
+}
+
 static bool guest_may(const struct vcpu *v, u16 port, unsigned int bytes)
 {
-    return v->iopl >= (v->kernel_mode ? 1 : 3) || bitmap_allows(v, port, bytes);
+    return iopl_ok(v) || bitmap_allows(v, port, bytes);
 }
 
 static u32 port_in(u16 port, unsigned int bytes)
@@ -93,6 +102,13 @@ bool pv_emulate_io(struct cpu_regs *regs)
     {
         bytes = 2;
         p++;
+    }
+    if ( p == insn && (*p == 0xfa || *p == 0xfb) )
+    {
+        if ( !iopl_ok(current) )
+            return false;               /* the guest's #GP */
+        regs->rip += 1;
+        return true;
     }
     switch ( *p )
     {
