@@ -77,6 +77,21 @@ static bool has_error_code(unsigned int vector)
     return vector == 8 || (vector >= 10 && vector <= 14) || vector == 17;
 }
 
+/* what a crashed guest's stack held, as Xen prints it: the words from RSP up
+ * (return addresses among them, to look up in the kernel's symbols) */
+static void show_guest_stack(const struct cpu_regs *regs)
+{
+    u64 words[8];
+
+    pr_err("d%u: rsp %#lx%s\n", current->domain->id, (unsigned long)regs->rsp,
+           copy_from_guest(words, regs->rsp, sizeof(words)) ? " (unreadable)" : ":");
+    if ( !copy_from_guest(words, regs->rsp, sizeof(words)) )
+        for ( unsigned int i = 0; i < 8; i += 4 )
+            pr_err("d%u:   %016lx %016lx %016lx %016lx\n", current->domain->id,
+                   (unsigned long)words[i], (unsigned long)words[i + 1],
+                   (unsigned long)words[i + 2], (unsigned long)words[i + 3]);
+}
+
 void pv_inject(struct cpu_regs *regs, unsigned int vector, bool has_error, u64 error)
 {
     const struct pv_trap_info *ti = &current->trap_ctxt[vector];
@@ -85,6 +100,7 @@ void pv_inject(struct cpu_regs *regs, unsigned int vector, bool has_error, u64 e
     {
         pr_err("d%u: exception %u (error %#lx) at %p with no usable handler\n",
                current->domain->id, vector, (unsigned long)error, (void *)regs->rip);
+        show_guest_stack(regs);
         domain_crash(current->domain, "unhandled exception");
     }
 }
