@@ -292,6 +292,8 @@ SAME_CONST(PV_GNTMAP_host_map, GNTMAP_host_map);
 SAME_CONST(PV_GNTMAP_readonly, GNTMAP_readonly);
 SAME_CONST(PV_GNTMAP_application_map, GNTMAP_application_map);
 SAME_CONST(PV_GNTMAP_contains_pte, GNTMAP_contains_pte);
+SAME_CONST(PV__GNTMAP_guest_avail0, _GNTMAP_guest_avail0);
+SAME_CONST(PV_GNTMAP_guest_avail_mask, GNTMAP_guest_avail_mask);
 SAME_CONST(PV_GNTCOPY_source_gref, GNTCOPY_source_gref);
 SAME_CONST(PV_GNTCOPY_dest_gref, GNTCOPY_dest_gref);
 SAME_CONST(PV_GNTST_okay, GNTST_okay);

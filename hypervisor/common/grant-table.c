@@ -112,6 +112,8 @@ static long query_size(struct domain *d, u64 arg)
 }
 
 /* the L1 slot mapping va in the vCPU's current tables */
+#define PTE_AVAIL_BITS  0xe00UL          /* bits 9-11, the guest's own */
+
 static pte_t *l1_slot(struct vcpu *v, u64 va, pfn_t *l1)
 {
     unsigned int idx;
@@ -169,8 +171,11 @@ static s16 map_one(struct domain *d, struct pv_gnttab_map_grant_ref *op)
         pt_put_page(&pv_pt_env, frame);
         return PV_GNTST_general_error;      /* e.g. the frame is a page table */
     }
+    /* XENFEAT_gnttab_map_avail_bits: flags from bit 16 up go to the PTE's
+     * three software bits (9-11), as Xen puts them */
     old = (frame << PAGE_SHIFT) | _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED | PV_PTE_GRANT |
-          (ro ? 0 : _PAGE_RW | _PAGE_DIRTY);
+          (ro ? 0 : _PAGE_RW | _PAGE_DIRTY) |
+          (((u64)(op->flags >> PV__GNTMAP_guest_avail0) << 9) & PTE_AVAIL_BITS);
     __atomic_store_n(slot, old, __ATOMIC_SEQ_CST);
     invlpg((void *)op->host_addr);
     __atomic_fetch_or(&e->flags, ro ? PV_GTF_reading : PV_GTF_reading | PV_GTF_writing,

@@ -16,7 +16,8 @@ u32 pv_features(bool dom0)
     u32 f = (1u << PV_XENFEAT_writable_page_tables) |
             (1u << PV_XENFEAT_writable_descriptor_tables) |
             (1u << PV_XENFEAT_pae_pgdir_above_4gb) |
-            (1u << PV_XENFEAT_mmu_pt_update_preserve_ad);
+            (1u << PV_XENFEAT_mmu_pt_update_preserve_ad) |
+            (1u << PV_XENFEAT_gnttab_map_avail_bits);   /* Linux 6 refuses to boot without */
 
     return dom0 ? f | (1u << PV_XENFEAT_dom0) : f;
 }

@@ -51,6 +51,8 @@
 #define PV_GNTMAP_readonly          (1 << 2)
 #define PV_GNTMAP_application_map   (1 << 3)
 #define PV_GNTMAP_contains_pte      (1 << 4)   /* host_addr is the PTE's machine address */
+#define PV__GNTMAP_guest_avail0     16         /* bits from here go to the PTE's available bits */
+#define PV_GNTMAP_guest_avail_mask  ((uint32_t)~0 << PV__GNTMAP_guest_avail0)
 
 /* copy flags */
 #define PV_GNTCOPY_source_gref      (1 << 0)

@@ -8,6 +8,7 @@
  */
 #include <sierra-guest/hypercall.h>
 #include <sierra-guest/kit.h>
+#include <sierra-guest/mm.h>
 #include <sierra/domid.h>
 #include <sierra/errno.h>
 #include <hv/lib.h>
@@ -92,6 +93,11 @@ int main(void)
     check(gt[REF].flags == (PV_GTF_permit_access | PV_GTF_readonly | PV_GTF_reading),
           "entry flags while mapped read-only: %#x", gt[REF].flags);
     check(unmap(target, m.handle) == PV_GNTST_okay, "unmap it");
+    rc = map(REF, target, PV_GNTMAP_readonly | (5u << PV__GNTMAP_guest_avail0), 0, &m);
+    check(rc == PV_GNTST_okay && ((kit_boot_pte((unsigned long)target) >> 9) & 7) == 5,
+          "map with guest_avail bits 5: the PTE's bits 9-11 read %lu",
+          (kit_boot_pte((unsigned long)target) >> 9) & 7);
+    check(unmap(target, m.handle) == PV_GNTST_okay, "unmap that");
     grant(REF, virt_to_mfn(data), 0);
     rc = map(REF, target, 0, 0, &m);
     check(rc == PV_GNTST_general_error, "map a revoked grant -> %ld", rc);
