@@ -145,6 +145,14 @@ static void page_tables(void)
     unsigned int done = 99;
     long rc;
 
+    {
+        /* the builder hands the initial L4 over pinned (kernels unpin it later) */
+        struct pv_mmuext_op pin = { .cmd = PV_MMUEXT_PIN_L4_TABLE };
+
+        pin.arg1.mfn = virt_to_mfn((void *)start_info->pt_base);
+        rc = hyp_mmuext_op(&pin, 1, 0, PV_DOMID_SELF);
+        check(rc == -PV_EINVAL, "PIN_L4_TABLE of the initial L4: already pinned -> %ld", rc);
+    }
     memset(l1, 0, 4096);
     data[0] = 0x5151;
     l1[0] = (data_mfn << 12) | PTE_P | PTE_RW | PTE_A;

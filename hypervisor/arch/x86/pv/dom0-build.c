@@ -192,6 +192,8 @@ int dom0_build(const struct boot_module *kernel, const struct boot_module *initr
         pv_write_hypercall_page(va_virt(&b, info.virt_hypercall));
     l4 = build_page_tables(&b);
     rc = pv_set_baseptr(b.d->vcpu[0], l4, false);
+    if ( !rc )
+        rc = (int)pv_pin_table(l4, 4, b.d->id);     /* pinned, as Xen gives it: kernels unpin it */
     if ( rc )
     {
         pr_err("dom0: the initial page tables did not validate (%d)\n", rc);

@@ -180,7 +180,7 @@ long do_update_va_mapping_otherdomain(u64 va, u64 val, u64 flags, u64 domid, u64
  * table (not ours, pinned already, in use as something else); a failure
  * further down (an entry's frame in use as another type) keeps its own errno.
  */
-static long pin(pfn_t mfn, unsigned int level, domid_t owner)
+long pv_pin_table(pfn_t mfn, unsigned int level, domid_t owner)
 {
     u64 type = (u64)level << PGT_TYPE_SHIFT;
     struct frame *f = mfn < nr_frames ? &frame_table[mfn] : NULL;
@@ -265,7 +265,7 @@ static long mmuext_one(const void *req, struct domain *pg_owner)
     case PV_MMUEXT_PIN_L2_TABLE:
     case PV_MMUEXT_PIN_L3_TABLE:
     case PV_MMUEXT_PIN_L4_TABLE:
-        return pin(op->arg1.mfn, op->cmd - PV_MMUEXT_PIN_L1_TABLE + 1, pg_owner->id);
+        return pv_pin_table(op->arg1.mfn, op->cmd - PV_MMUEXT_PIN_L1_TABLE + 1, pg_owner->id);
     case PV_MMUEXT_UNPIN_TABLE:
         return unpin(op->arg1.mfn, pg_owner->id);
     case PV_MMUEXT_NEW_BASEPTR:

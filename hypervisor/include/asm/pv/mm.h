@@ -22,6 +22,9 @@ void pv_put_writable(pfn_t mfn);
  * l4_mfn; -EINVAL when some level is not present or is a superpage. */
 int pv_find_l1(pfn_t l4_mfn, u64 va, pfn_t *l1_mfn, unsigned int *idx);
 
+/* MMUEXT_PIN_Ln_TABLE of owner's frame mfn (level 1-4): 0 or -errno */
+long pv_pin_table(pfn_t mfn, unsigned int level, domid_t owner);
+
 /* Take page + type references on a new base table; drop them from the old. */
 int pv_set_baseptr(struct vcpu *v, pfn_t mfn, bool user);
 void pv_load_cr3(struct vcpu *v);       /* the tables of v's current mode */
