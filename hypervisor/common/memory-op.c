@@ -9,6 +9,7 @@
  * physical map is its own (p2m), so add_to_physmap is for translated guests
  * only and returns -ENOSYS here, as listed in abi/ABI.md.
  */
+#include <asm/bootinfo.h>
 #include <asm/guest-access.h>
 #include <hv/domain.h>
 #include <hv/hypercall.h>
@@ -131,6 +132,30 @@ static long machphys_mfn_list(u64 arg)
     return copy_to_guest(arg, &l, sizeof(l));
 }
 
+/* the machine's E820 as the loader gave it, for the hardware domain (a Linux
+ * dom0 sizes its memory by it and BUG()s without it) */
+static long machine_memory_map(const struct domain *d, u64 arg)
+{
+    struct pv_memory_map map;
+
+    if ( !d->privileged )
+        return -EPERM;
+    if ( copy_from_guest(&map, arg, sizeof(map)) )
+        return -EFAULT;
+    if ( map.nr_entries < boot_info.nr_e820 )
+        return -EINVAL;
+    for ( unsigned int i = 0; i < boot_info.nr_e820; i++ )
+    {
+        struct pv_e820_entry e = { boot_info.e820[i].addr, boot_info.e820[i].size,
+                                   boot_info.e820[i].type };
+
+        if ( copy_to_guest((u64)map.buffer.p + i * sizeof(e), &e, sizeof(e)) )
+            return -EFAULT;
+    }
+    map.nr_entries = boot_info.nr_e820;
+    return copy_to_guest(arg, &map, sizeof(map));
+}
+
 long do_memory_op(u64 cmd, u64 arg, u64 a3, u64 a4, u64 a5)
 {
     struct domain *d = current->domain;
@@ -156,6 +181,8 @@ long do_memory_op(u64 cmd, u64 arg, u64 a3, u64 a4, u64 a5)
     }
     case PV_XENMEM_machphys_mfn_list:
         return machphys_mfn_list(arg);
+    case PV_XENMEM_machine_memory_map:
+        return machine_memory_map(d, arg);
     case PV_XENMEM_maximum_gpfn:
     {
         /* a PV guest's highest frame is what it said in shared_info

@@ -86,6 +86,22 @@ static void m2p_frames(void)
     check(rc == -PV_EFAULT, "a list in the hypervisor hole -> %ld", rc);
 }
 
+/* dom0 reads the machine's E820 (Linux sizes its memory by it) */
+static void machine_map(void)
+{
+    static struct pv_e820_entry e[64];
+    struct pv_memory_map map = { .nr_entries = 64 };
+    long rc;
+
+    pv_set_handle(map.buffer, e);
+    rc = hyp_memory_op(PV_XENMEM_machine_memory_map, &map);
+    check(rc == 0 && map.nr_entries > 0 && e[0].addr == 0 && e[0].type == 1,
+          "machine_memory_map -> %ld: RAM at 0 first", rc);
+    map.nr_entries = 1;
+    rc = hyp_memory_op(PV_XENMEM_machine_memory_map, &map);
+    check(rc == -PV_EINVAL, "with room for one entry -> %ld", rc);
+}
+
 static void max_gpfn(void)
 {
     pv_domid_t self = PV_DOMID_SELF;
@@ -143,6 +159,7 @@ int main(void)
     clear_and_copy();
     m2p_frames();
     max_gpfn();
+    machine_map();
     printf("memory: %d failed\n", checks_failed());
     return checks_failed() ? 1 : 0;
 }
