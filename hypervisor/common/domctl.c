@@ -112,45 +112,34 @@ void domain_getinfo(const struct domain *d, struct sierra_domctl_getdomaininfo *
     memcpy(i->name, d->name, sizeof(i->name));
 }
 
-/* a builder gives a (paused or not yet started) vCPU its first context, in
- * the 64-bit layout */
-static long setvcpucontext(struct domain *d, const struct sierra_domctl_vcpucontext *vc)
+/* setvcpucontext: a builder gives a (paused or not yet started) vCPU its
+ * first context; getvcpucontext: a vCPU's context out to the caller. Both
+ * in the 64-bit layout, never on the caller's own (running) vCPUs. */
+static long vcpucontext(struct domain *d, const struct sierra_domctl_vcpucontext *vc, bool set)
 {
     struct pv_vcpu_guest_context *c;
+    struct vcpu *v;
     long rc;
 
     if ( d == current->domain )
         return -EINVAL;
     if ( vc->vcpu >= d->nr_vcpus )
         return -ENOENT;
-    if ( !d->paused && d->vcpu[vc->vcpu]->initialised )
+    v = d->vcpu[vc->vcpu];
+    if ( set && !d->paused && v->initialised )
         return -EBUSY;
-    c = alloc_xen_pages(CONTEXT_ORDER);
-    if ( !c )
-        return -ENOMEM;
-    rc = copy_from_guest(c, vc->ctxt, sizeof(*c)) ? -EFAULT
-                                                   : pv_vcpu_set_context(d->vcpu[vc->vcpu], c);
-    free_xen_pages(c, CONTEXT_ORDER);
-    return rc;
-}
-
-/* a vCPU's context out to the caller: not the caller's own (it is running) */
-static long getvcpucontext(struct domain *d, const struct sierra_domctl_vcpucontext *vc)
-{
-    struct pv_vcpu_guest_context *c;
-    long rc;
-
-    if ( d == current->domain )
-        return -EINVAL;
-    if ( vc->vcpu >= d->nr_vcpus )
-        return -ENOENT;
-    if ( !d->vcpu[vc->vcpu]->initialised )
+    if ( !set && !v->initialised )
         return -ENODATA;                /* as Xen */
     c = alloc_xen_pages(CONTEXT_ORDER);
     if ( !c )
         return -ENOMEM;
-    pv_vcpu_get_context(d->vcpu[vc->vcpu], c);
-    rc = copy_to_guest(vc->ctxt, c, sizeof(*c)) ? -EFAULT : 0;
+    if ( set )
+        rc = copy_from_guest(c, vc->ctxt, sizeof(*c)) ? -EFAULT : pv_vcpu_set_context(v, c);
+    else
+    {
+        pv_vcpu_get_context(v, c);
+        rc = copy_to_guest(vc->ctxt, c, sizeof(*c)) ? -EFAULT : 0;
+    }
     free_xen_pages(c, CONTEXT_ORDER);
     return rc;
 }
@@ -226,9 +215,8 @@ long do_domctl(u64 arg, u64 a2, u64 a3, u64 a4, u64 a5)
             sched_request();
             return 0;
         case SIERRA_DOMCTL_setvcpucontext:
-            return setvcpucontext(d, &op.u.vcpucontext);
         case SIERRA_DOMCTL_getvcpucontext:
-            return getvcpucontext(d, &op.u.vcpucontext);
+            return vcpucontext(d, &op.u.vcpucontext, op.cmd == SIERRA_DOMCTL_setvcpucontext);
         case SIERRA_DOMCTL_hypercall_init:
             return hypercall_init(d, op.u.hypercall_init.gmfn);
         case SIERRA_DOMCTL_shutdown:
