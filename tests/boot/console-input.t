@@ -8,7 +8,6 @@
 # "quit" powers the guest off and the relay destroys it (on_poweroff).
 . "$(dirname "$0")/../lib/tap.sh"
 
-S=$TOP/build/dom0-tools/sierra
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat > "$work/echo.xml" <<'XML'
@@ -19,11 +18,8 @@ cat > "$work/echo.xml" <<'XML'
 </domain>
 XML
 printf '%s\n' 'create -c /etc/sierra/echo.xml' 'list' 'console echo' 'list' > "$work/cmds"
-"$TOP/tools/mkinitramfs" "$work/tools.cpio" /sbin/sierra="$S" /etc/sierra/echo.xml="$work/echo.xml" \
-  /boot/console-echo="$TOP/build/guest-kit/examples/console-echo" /etc/test.cmds="$work/cmds"
-boot console-input -m 512 -a 'dom0_mem=128M' -t 120 -w '^console-echo: type a line' \
-  -i 'hello there\r\x1d\rquit\r' \
-  -r "$TOP/build/dom0-tools/sierra-dom0 init=/sbin/sierra -- shell /etc/test.cmds,$work/tools.cpio"
+dom0_shell console-input "$work/cmds" -t 120 -w '^console-echo: type a line' -i 'hello there\r\x1d\rquit\r' -- \
+  /etc/sierra/echo.xml="$work/echo.xml" /boot/console-echo="$TOP/build/guest-kit/examples/console-echo"
 expect_line '^console-echo: type a line; quit ends$' "the guest's prompt, through its ring and the relay"
 expect_line '^echo +1 +16 +1 +-b---- ' "^] left the console; the domain still runs (blocked, waiting for input)"
 expect_line '^echo: hello there$' "the typed line reached the guest, which echoed it (shown by console again)"

@@ -7,7 +7,6 @@
 # consoles come through their rings; destroy gives every frame back.
 . "$(dirname "$0")/../lib/tap.sh"
 
-S=$TOP/build/dom0-tools/sierra
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for side in offer:2 map:1; do
@@ -23,11 +22,8 @@ XML
 done
 printf '%s\n' 'create /etc/sierra/offer.xml' 'create -c /etc/sierra/map.xml' 'console offer' \
   'list' 'destroy offer' 'destroy map' > "$work/cmds"
-"$TOP/tools/mkinitramfs" "$work/tools.cpio" /sbin/sierra="$S" /etc/sierra/offer.xml="$work/offer.xml" \
-  /etc/sierra/map.xml="$work/map.xml" /boot/grant-pair="$TOP/build/guest-kit/examples/grant-pair" \
-  /etc/test.cmds="$work/cmds"
-boot grant-pair -m 512 -a 'dom0_mem=128M' -t 120 \
-  -r "$TOP/build/dom0-tools/sierra-dom0 init=/sbin/sierra -- shell /etc/test.cmds,$work/tools.cpio"
+dom0_shell grant-pair "$work/cmds" -t 120 -- \
+  /etc/sierra/offer.xml="$work/offer.xml" /etc/sierra/map.xml="$work/map.xml" /boot/grant-pair="$TOP/build/guest-kit/examples/grant-pair"
 expect_line "^created domain 'offer' \(id 1," "the offering domain is domain 1"
 expect_line "^created domain 'map' \(id 2," "the mapping domain is domain 2"
 expect_line '^grant-pair: mapped ref [0-9]+ of domain 1: a page granted to domain 2$' \

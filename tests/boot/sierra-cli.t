@@ -29,11 +29,8 @@ dmesg -c
 dmesg
 dmesg -x
 CMDS
-"$TOP/tools/mkinitramfs" "$work/tools.cpio" /sbin/sierra="$S" \
-  /etc/sierra/hello.xml="$TOP/build/dom0-tools/etc/hello.xml" /boot/hello="$TOP/build/guest-kit/examples/hello" \
-  /etc/test.cmds="$work/cmds"
-boot sierra-cli -m 512 -a 'dom0_mem=128M' -t 90 \
-  -r "$TOP/build/dom0-tools/sierra-dom0 init=/sbin/sierra -- shell /etc/test.cmds,$work/tools.cpio"
+dom0_shell sierra-cli "$work/cmds" -t 90 -- \
+  /etc/sierra/hello.xml="$TOP/build/dom0-tools/etc/hello.xml" /boot/hello="$TOP/build/guest-kit/examples/hello"
 expect_line '^nr_cpus +: 1$' "info: CPUs"
 expect_line '^total_memory +: [0-9]+$' "info: memory in MiB"
 expect_line '^xen_version +: 4\.17\.0-sierra$' "info: the hypervisor version (Xen ABI 4.17)"

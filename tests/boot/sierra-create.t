@@ -8,7 +8,6 @@
 # time); a definition whose kernel is not a kernel fails and leaves nothing.
 . "$(dirname "$0")/../lib/tap.sh"
 
-S=$TOP/build/dom0-tools/sierra
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 sed 's|<name>hello</name>|<name>not-a-kernel</name>|; s|<kernel>.*</kernel>|<kernel>/etc/motd</kernel>|' \
@@ -25,11 +24,9 @@ sed 's|</os>|</os><on_poweroff>preserve</on_poweroff>|' "$TOP/build/dom0-tools/e
   echo list
   echo info
 } > "$work/cmds"
-"$TOP/tools/mkinitramfs" "$work/tools.cpio" /sbin/sierra="$S" /etc/motd="$TOP/dom0-tools/rootfs/etc/motd" \
-  /etc/sierra/hello.xml="$work/hello.xml" /boot/hello="$TOP/build/guest-kit/examples/hello" \
-  /etc/sierra/bad-kernel.xml="$work/bad-kernel.xml" /etc/test.cmds="$work/cmds"
-boot sierra-create -m 512 -a 'dom0_mem=128M' -t 240 \
-  -r "$TOP/build/dom0-tools/sierra-dom0 init=/sbin/sierra -- shell /etc/test.cmds,$work/tools.cpio"
+dom0_shell sierra-create "$work/cmds" -t 240 -- \
+  /etc/motd="$TOP/dom0-tools/rootfs/etc/motd" /etc/sierra/hello.xml="$work/hello.xml" \
+  /boot/hello="$TOP/build/guest-kit/examples/hello" /etc/sierra/bad-kernel.xml="$work/bad-kernel.xml"
 expect_line "^created domain 'hello' \(id [0-9]+, 16 MiB, 1 vCPU\)$" "create: the domain is built and started"
 expect_line '^hello from a guest-kit guest$' "create -c: the domU's console, from its ring"
 expect_line '^magic xen-3\.0-x86_64p, 4096 pages, flags 0$' "its start_info: 4096 pages (16 MiB), not dom0"

@@ -27,10 +27,8 @@ cat > "$work/tuned.xml" <<'XML'
 XML
 printf '%s\n' 'create /etc/sierra/tuned.xml' 'shutdown -w tuned' 'sched-credit -d tuned -w 700' 'mem-set tuned 48M' \
   'dumpxml tuned' 'dumpxml Domain-0' 'destroy tuned' 'dumpxml tuned' > "$work/cmds"
-"$TOP/tools/mkinitramfs" "$work/tools.cpio" /sbin/sierra="$S" /etc/sierra/tuned.xml="$work/tuned.xml" \
-  /boot/hello="$TOP/build/guest-kit/examples/hello" /etc/test.cmds="$work/cmds"
-boot sierra-dumpxml -m 512 -a 'dom0_mem=128M' -t 120 \
-  -r "$TOP/build/dom0-tools/sierra-dom0 init=/sbin/sierra -- shell /etc/test.cmds,$work/tools.cpio"
+dom0_shell sierra-dumpxml "$work/cmds" -t 120 -- \
+  /etc/sierra/tuned.xml="$work/tuned.xml" /boot/hello="$TOP/build/guest-kit/examples/hello"
 expect_line "^created domain 'tuned' \(id 1, 16 MiB, 2 vCPUs\)$" "create"
 expect_line "^<domain type='xen' id='1'>$" "dumpxml: the live id"
 expect_line "^  <memory unit='KiB'>49152</memory>$" "the limit mem-set gave (48 MiB)"

@@ -8,7 +8,6 @@
 # keeps each domain's output in its log, which `console` shows.
 . "$(dirname "$0")/../lib/tap.sh"
 
-S=$TOP/build/dom0-tools/sierra
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 sed 's|<name>hello</name>|<name>again</name>|; s|</os>|</os><on_poweroff>restart</on_poweroff>|' \
@@ -24,12 +23,10 @@ XML
 printf '%s\n' 'create -c /etc/sierra/hello.xml' 'list' 'create /etc/sierra/again.xml' \
   'shutdown -w again' 'list' 'destroy again' 'create /etc/sierra/crasher.xml' 'list' \
   'console crasher' 'list' 'destroy crasher' > "$work/cmds"
-"$TOP/tools/mkinitramfs" "$work/tools.cpio" /sbin/sierra="$S" /etc/sierra/hello.xml="$TOP/build/dom0-tools/etc/hello.xml" \
-  /etc/sierra/again.xml="$work/again.xml" /etc/sierra/crasher.xml="$work/crasher.xml" \
-  /boot/hello="$TOP/build/guest-kit/examples/hello" /boot/grant-pair="$TOP/build/guest-kit/examples/grant-pair" \
-  /etc/test.cmds="$work/cmds"
-boot sierra-lifecycle -m 512 -a 'dom0_mem=128M' -t 120 \
-  -r "$TOP/build/dom0-tools/sierra-dom0 init=/sbin/sierra -- shell /etc/test.cmds,$work/tools.cpio"
+dom0_shell sierra-lifecycle "$work/cmds" -t 120 -- \
+  /etc/sierra/hello.xml="$TOP/build/dom0-tools/etc/hello.xml" /etc/sierra/again.xml="$work/again.xml" \
+  /etc/sierra/crasher.xml="$work/crasher.xml" /boot/hello="$TOP/build/guest-kit/examples/hello" \
+  /boot/grant-pair="$TOP/build/guest-kit/examples/grant-pair"
 expect_line '^hello from a guest-kit guest$' "hello's console, through the relay"
 expect_line '^sierra: hello powered off: destroyed \(on_poweroff\)$' "on_poweroff's default: destroyed"
 expect_line '^\(sierra\) d1: destroyed, 4096 frames freed, frame audit: 0 errors$' \

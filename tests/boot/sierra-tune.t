@@ -8,7 +8,6 @@
 # and refuses one below what it holds. Exit statuses as documented: 0, 1, 2.
 . "$(dirname "$0")/../lib/tap.sh"
 
-S=$TOP/build/dom0-tools/sierra
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 sed 's|<name>hello</name>|<name>tuned</name>|; s|</os>|</os><on_poweroff>preserve</on_poweroff><vcpu>2</vcpu><cputune><shares>512</shares><period>100000</period><quota>50000</quota><vcpupin vcpu="1" cpuset="0"/></cputune>|' \
@@ -29,11 +28,8 @@ list -l
 mem-set tuned 4M
 mem-set tuned lots
 CMDS
-"$TOP/tools/mkinitramfs" "$work/tools.cpio" /sbin/sierra="$S" \
-  /etc/sierra/tuned.xml="$work/tuned.xml" /boot/hello="$TOP/build/guest-kit/examples/hello" \
-  /etc/test.cmds="$work/cmds"
-boot sierra-tune -m 512 -a 'dom0_mem=128M' -t 120 \
-  -r "$TOP/build/dom0-tools/sierra-dom0 init=/sbin/sierra -- shell /etc/test.cmds,$work/tools.cpio"
+dom0_shell sierra-tune "$work/cmds" -t 120 -- \
+  /etc/sierra/tuned.xml="$work/tuned.xml" /boot/hello="$TOP/build/guest-kit/examples/hello"
 expect_line "^created domain 'tuned' \(id 1, 16 MiB, 2 vCPUs\)$" "create: a 2-vCPU domain with cputune"
 expect_line '^Domain-0 +0 +256 +0$' "sched-credit: dom0 has the default weight, no cap"
 expect_line '^tuned +1 +512 +50$' "create applied <shares> 512 and quota/period 50%"

@@ -40,6 +40,22 @@ boot() {
   STATUS=$?
 }
 
+# dom0_shell NAME CMDS [qemu-run options] -- [PATH=FILE...]: boot Sierra with
+# the control domain running `sierra shell CMDS` (512 MiB machine, 128 MiB
+# dom0) from an initramfs holding /sbin/sierra, the script and the files
+# given; LOG and STATUS as boot sets them
+dom0_shell() {
+  local name=$1 cmds=$2 opts=() cpio
+  shift 2
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do opts+=("$1"); shift; done
+  [ $# -gt 0 ] && shift
+  cpio=$(mktemp --suffix=.cpio)
+  "$TOP/tools/mkinitramfs" "$cpio" /sbin/sierra="$TOP/build/dom0-tools/sierra" /etc/test.cmds="$cmds" "$@"
+  boot "$name" -m 512 -a 'dom0_mem=128M' "${opts[@]}" \
+    -r "$TOP/build/dom0-tools/sierra-dom0 init=/sbin/sierra -- shell /etc/test.cmds,$cpio"
+  rm -f "$cpio"
+}
+
 finish() {
   echo "1..$TAP_N"
   if [ $TAP_FAILED -ne 0 ] && [ -n "$LOG" ] && [ -f "$LOG" ]; then
