@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scheduling and memory parameters from dom0, as xl's commands set them:
 # create applies a definition's cputune (weight from <shares>, cap from
-# period/quota) and vcpupin; sched-credit reads and changes weight and cap
+# period/quota) and vcpupin, and fails, leaving nothing, for a cpuset with no
+# CPU of this host; sched-credit reads and changes weight and cap
 # (a cap over 100% per vCPU refused); vcpu-list shows each vCPU's CPU,
 # state, CPU time and affinity; vcpu-pin refuses a CPU the host does not
 # have and accepts CPU 0; mem-set raises a domain's limit (list -l shows it)
@@ -12,7 +13,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 sed 's|<name>hello</name>|<name>tuned</name>|; s|</os>|</os><on_poweroff>preserve</on_poweroff><vcpu>2</vcpu><cputune><shares>512</shares><period>100000</period><quota>50000</quota><vcpupin vcpu="1" cpuset="0"/></cputune>|' \
   "$TOP/build/dom0-tools/etc/hello.xml" > "$work/tuned.xml"
+sed 's|<name>hello</name>|<name>pinned</name>|; s|</os>|</os><vcpu cpuset="3">1</vcpu>|' \
+  "$TOP/build/dom0-tools/etc/hello.xml" > "$work/pinned.xml"
 cat > "$work/cmds" <<'CMDS'
+create /etc/sierra/pinned.xml
 create /etc/sierra/tuned.xml
 sched-credit
 sched-credit -d tuned -w 1024 -c 150
@@ -29,7 +33,9 @@ mem-set tuned 4M
 mem-set tuned lots
 CMDS
 dom0_shell sierra-tune "$work/cmds" -t 120 -- \
-  /etc/sierra/tuned.xml="$work/tuned.xml" /boot/hello="$TOP/build/guest-kit/examples/hello"
+  /etc/sierra/tuned.xml="$work/tuned.xml" /etc/sierra/pinned.xml="$work/pinned.xml" /boot/hello="$TOP/build/guest-kit/examples/hello"
+expect_line '^sierra: create pinned: Invalid argument$' "a cpuset naming only a CPU the host lacks: the create fails"
+expect_line '^\(sierra\) d1: destroyed, 4096 frames freed, frame audit: 0 errors$' "and the half-built domain is destroyed, every frame back"
 expect_line "^created domain 'tuned' \(id 1, 16 MiB, 2 vCPUs\)$" "create: a 2-vCPU domain with cputune"
 expect_line '^Domain-0 +0 +256 +0$' "sched-credit: dom0 has the default weight, no cap"
 expect_line '^tuned +1 +512 +50$' "create applied <shares> 512 and quota/period 50%"
