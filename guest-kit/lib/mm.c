@@ -91,19 +91,32 @@ void kit_free_page(void *va)
     free_list = va;
 }
 
-unsigned long kit_boot_pte(unsigned long va)
+unsigned long kit_boot_pte_maddr(unsigned long va)
 {
     unsigned long e = pfn_to_mfn(virt_to_pfn((void *)start_info->pt_base)) << 12 | 1;
+    unsigned long maddr = 0;
 
     for ( int shift = 39; shift >= 12; shift -= 9 )
     {
         const unsigned long *t = pfn_to_virt(mfn_to_pfn((e & 0x000ffffffffff000UL) >> 12));
 
-        e = t[(va >> shift) & 511];
         if ( !(e & 1) )
             return 0;
+        maddr = (e & 0x000ffffffffff000UL) + ((va >> shift) & 511) * 8;
+        e = t[(va >> shift) & 511];
     }
-    return e;
+    return maddr;
+}
+
+unsigned long kit_boot_pte(unsigned long va)
+{
+    unsigned long maddr = kit_boot_pte_maddr(va);
+    unsigned long e;
+
+    if ( !maddr )
+        return 0;
+    e = ((const unsigned long *)pfn_to_virt(mfn_to_pfn(maddr >> 12)))[(maddr & 0xfff) / 8];
+    return e & 1 ? e : 0;
 }
 
 unsigned long kit_initial_pages(void)

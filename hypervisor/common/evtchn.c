@@ -34,6 +34,11 @@ static struct evtchn *port_of(struct domain *d, u32 port)
     return port < d->nr_evtchn ? &d->evtchn[port] : NULL;
 }
 
+bool evtchn_port_usable(const struct domain *d, u32 port)
+{
+    return port < d->nr_evtchn && d->evtchn[port].state > ECS_RESERVED;
+}
+
 static long free_port(struct domain *d)
 {
     for ( u32 p = 1; p < d->nr_evtchn; p++ )

@@ -1,6 +1,7 @@
 /*
  * Grant tables v1 (hv/grant-table.h): setup_table, query_size, map and unmap
- * by virtual address, copy, set/get_version. Granted frames are machine
+ * (host mappings by virtual address or by PTE address, device mappings by
+ * bus address), unmap_and_replace, copy, set/get_version. Granted frames are machine
  * frames (PV granters put MFNs in their entries). A map checks, in order: the
  * granting domain, the reference, that the entry permits access to the
  * mapper (read-only entries only read-only), that the frame belongs to the
@@ -11,6 +12,7 @@
  */
 #include <asm/guest-access.h>
 #include <asm/page.h>
+#include <asm/paging.h>
 #include <asm/pv/mm.h>
 #include <asm/x86.h>
 #include <hv/domain.h>
@@ -114,28 +116,59 @@ static long query_size(struct domain *d, u64 arg)
 /* the L1 slot mapping va in the vCPU's current tables */
 #define PTE_AVAIL_BITS  0xe00UL          /* bits 9-11, the guest's own */
 
-static pte_t *l1_slot(struct vcpu *v, u64 va, pfn_t *l1)
+static pte_t *l1_slot(struct vcpu *v, u64 va)
 {
     unsigned int idx;
+    pfn_t l1;
 
     if ( !guest_range_ok(va, 1) ||
-         pv_find_l1(v->kernel_mode ? v->guest_table : v->guest_table_user, va, l1, &idx) )
+         pv_find_l1(v->kernel_mode ? v->guest_table : v->guest_table_user, va, &l1, &idx) )
         return NULL;
-    return (pte_t *)maddr_to_virt(*l1 << PAGE_SHIFT) + idx;
+    return (pte_t *)maddr_to_virt(l1 << PAGE_SHIFT) + idx;
+}
+
+/* GNTMAP_contains_pte: host_addr is the machine address of an entry, which
+ * must be aligned and in a live L1 table of the caller's */
+static pte_t *pte_slot(const struct domain *d, u64 maddr)
+{
+    pfn_t mfn = maddr >> PAGE_SHIFT;
+
+    if ( (maddr & (sizeof(pte_t) - 1)) || mfn >= nr_frames || frame_table[mfn].owner != d->id ||
+         pt_type_level(frame_table[mfn].type_info) != 1 ||
+         !(frame_table[mfn].type_info & PGT_COUNT_MASK) )
+        return NULL;
+    return (pte_t *)maddr_to_virt(maddr);
+}
+
+/* the entry a host mapping was written to (or is to be) */
+static pte_t *host_slot(struct domain *d, u64 host_addr, bool by_pte)
+{
+    return by_pte ? pte_slot(d, host_addr) : l1_slot(current, host_addr);
+}
+
+/* after writing an entry: by VA one page, by PTE address (VA unknown) all */
+static void flush_host(u64 host_addr, bool by_pte)
+{
+    if ( by_pte )
+        write_cr3(read_cr3());
+    else
+        invlpg((void *)host_addr);
 }
 
 static s16 map_one(struct domain *d, struct pv_gnttab_map_grant_ref *op)
 {
     struct domain *rd = domain_lookup(op->dom);     /* no DOMID_SELF here, as on Xen */
     bool ro = op->flags & PV_GNTMAP_readonly;
+    bool host = op->flags & PV_GNTMAP_host_map, dev = op->flags & PV_GNTMAP_device_map;
+    bool by_pte = op->flags & PV_GNTMAP_contains_pte;
     struct pv_grant_entry_v1 *e;
     struct maptrack *mt = NULL;
-    pte_t *slot, old;
-    pfn_t frame, l1;
+    pte_t *slot = NULL;
+    pfn_t frame;
     u16 flags;
 
-    if ( !(op->flags & PV_GNTMAP_host_map) || (op->flags & PV_GNTMAP_contains_pte) )
-        return PV_GNTST_general_error;      /* device maps and PTE maps: not yet */
+    if ( !host && !dev )
+        return PV_GNTST_bad_gntref;         /* neither kind of mapping: as Xen */
     if ( !rd )
         return PV_GNTST_bad_domain;
     e = entry_of(rd->grant, op->ref);
@@ -161,9 +194,12 @@ static s16 map_one(struct domain *d, struct pv_gnttab_map_grant_ref *op)
     }
     if ( !mt )
         return PV_GNTST_no_space;
-    slot = l1_slot(current, op->host_addr, &l1);
-    if ( !slot || (*slot & _PAGE_PRESENT) )
-        return PV_GNTST_general_error;      /* need an L1, and an unmapped address */
+    if ( host )
+    {
+        slot = host_slot(d, op->host_addr, by_pte);
+        if ( !slot || (*slot & _PAGE_PRESENT) )
+            return PV_GNTST_general_error;  /* need an L1 entry, and an unmapped one */
+    }
     if ( pt_get_page(&pv_pt_env, frame, rd->id) )
         return PV_GNTST_general_error;
     if ( !ro && pt_get_type(&pv_pt_env, frame, PGT_writable_page, rd->id) )
@@ -173,18 +209,24 @@ static s16 map_one(struct domain *d, struct pv_gnttab_map_grant_ref *op)
     }
     /* XENFEAT_gnttab_map_avail_bits: flags from bit 16 up go to the PTE's
      * three software bits (9-11), as Xen puts them */
-    old = (frame << PAGE_SHIFT) | _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED | PV_PTE_GRANT |
-          (ro ? 0 : _PAGE_RW | _PAGE_DIRTY) |
-          (((u64)(op->flags >> PV__GNTMAP_guest_avail0) << 9) & PTE_AVAIL_BITS);
-    __atomic_store_n(slot, old, __ATOMIC_SEQ_CST);
-    invlpg((void *)op->host_addr);
+    if ( host )
+    {
+        __atomic_store_n(slot, (frame << PAGE_SHIFT) | _PAGE_PRESENT | _PAGE_USER |
+                               _PAGE_ACCESSED | PV_PTE_GRANT | (paging_stats.nx ? _PAGE_NX : 0) |
+                               (ro ? 0 : _PAGE_RW | _PAGE_DIRTY) |
+                               (((u64)(op->flags >> PV__GNTMAP_guest_avail0) << 9) & PTE_AVAIL_BITS),
+                         __ATOMIC_SEQ_CST);
+        flush_host(op->host_addr, by_pte);
+    }
     __atomic_fetch_or(&e->flags, ro ? PV_GTF_reading : PV_GTF_reading | PV_GTF_writing,
                       __ATOMIC_SEQ_CST);
-    *mt = (struct maptrack){ .used = true, .readonly = ro, .granter = rd->id, .ref = op->ref,
-                             .frame = frame, .va = op->host_addr };
+    *mt = (struct maptrack){ .used = true, .readonly = ro, .host = host, .device = dev,
+                             .by_pte = by_pte, .granter = rd->id, .ref = op->ref,
+                             .frame = frame };
     d->grant->maptrack_used++;
     d->grant->maptrack_hint = op->handle + 1;
-    op->dev_bus_addr = 0;
+    /* without an IOMMU a device sees machine addresses: the bus address is the frame's */
+    op->dev_bus_addr = dev ? frame << PAGE_SHIFT : 0;
     return PV_GNTST_okay;
 }
 
@@ -220,23 +262,81 @@ static void release(struct domain *d, struct maptrack *mt)
                                              (writing ? 0 : PV_GTF_writing)), __ATOMIC_SEQ_CST);
 }
 
+static struct maptrack *handle_of(struct domain *d, u32 handle)
+{
+    if ( !d->grant || handle >= MAPTRACK_MAX || !d->grant->maptrack[handle].used )
+        return NULL;
+    return &d->grant->maptrack[handle];
+}
+
+/* the grant PTE of a host mapping at host_addr, checked to be there (a
+ * guest may have overwritten or moved it: then, as Xen, the unmap fails) */
+static pte_t *grant_pte(struct domain *d, const struct maptrack *mt, u64 host_addr)
+{
+    pte_t *slot = host_slot(d, host_addr, mt->by_pte);
+
+    if ( !slot || !(*slot & PV_PTE_GRANT) || ((*slot & PTE_ADDR_MASK) >> PAGE_SHIFT) != mt->frame )
+        return NULL;
+    return slot;
+}
+
+/* Xen's order: a device address that does not match fails the whole op;
+ * then the host half, then the device half; the handle ends with both */
 static s16 unmap_one(struct domain *d, struct pv_gnttab_unmap_grant_ref *op)
 {
-    struct maptrack *mt;
-    pte_t *slot;
-    pfn_t l1;
+    struct maptrack *mt = handle_of(d, op->handle);
+    bool dev = op->dev_bus_addr && mt && mt->device;
 
-    if ( !d->grant || op->handle >= MAPTRACK_MAX || !d->grant->maptrack[op->handle].used )
+    if ( !mt )
         return PV_GNTST_bad_handle;
-    mt = &d->grant->maptrack[op->handle];
-    if ( op->host_addr != mt->va )
-        return PV_GNTST_bad_virt_addr;
-    slot = l1_slot(current, op->host_addr, &l1);
-    if ( !slot || !(*slot & PV_PTE_GRANT) || ((*slot & PTE_ADDR_MASK) >> PAGE_SHIFT) != mt->frame )
-        return PV_GNTST_general_error;      /* the PTE was overwritten: as Xen */
-    __atomic_store_n(slot, 0, __ATOMIC_SEQ_CST);
+    if ( dev && op->dev_bus_addr != (u64)mt->frame << PAGE_SHIFT )
+        return PV_GNTST_bad_dev_addr;
+    if ( op->host_addr && mt->host )
+    {
+        pte_t *slot = grant_pte(d, mt, op->host_addr);
+
+        if ( !slot )
+            return PV_GNTST_general_error;
+        __atomic_store_n(slot, 0, __ATOMIC_SEQ_CST);
+        flush_host(op->host_addr, mt->by_pte);
+        mt->host = false;
+    }
+    if ( dev )
+        mt->device = false;
+    if ( !mt->host && !mt->device )
+        release(d, mt);
+    return PV_GNTST_okay;
+}
+
+/* GNTTABOP_unmap_and_replace: end a host mapping by putting in its place the
+ * entry that maps new_addr (zeroed there), or nothing when new_addr is 0.
+ * The moved entry keeps its references (a grant mapping's are its handle's,
+ * wherever its PTE is, as unmap looks for it where it is told). */
+static s16 replace_one(struct domain *d, struct pv_gnttab_unmap_and_replace *op)
+{
+    struct maptrack *mt = handle_of(d, op->handle);
+    pte_t *slot, *from, moved = 0;
+
+    if ( !mt )
+        return PV_GNTST_bad_handle;
+    if ( !mt->host || mt->by_pte || op->new_addr == op->host_addr )
+        return PV_GNTST_general_error;  /* by-PTE maps cannot be replaced, as on Xen */
+    slot = grant_pte(d, mt, op->host_addr);
+    if ( !slot )
+        return PV_GNTST_general_error;
+    if ( op->new_addr )
+    {
+        from = l1_slot(current, op->new_addr);
+        if ( !from )
+            return PV_GNTST_general_error;
+        moved = __atomic_exchange_n(from, 0, __ATOMIC_SEQ_CST);
+        invlpg((void *)op->new_addr);
+    }
+    __atomic_store_n(slot, moved, __ATOMIC_SEQ_CST);
     invlpg((void *)op->host_addr);
-    release(d, mt);
+    mt->host = false;
+    if ( !mt->device )
+        release(d, mt);
     return PV_GNTST_okay;
 }
 
@@ -325,6 +425,11 @@ static long copy_ops(struct domain *d, u64 arg, u64 count)
     FOR_EACH_OP(struct pv_gnttab_copy, copy_one);
 }
 
+static long replace_ops(struct domain *d, u64 arg, u64 count)
+{
+    FOR_EACH_OP(struct pv_gnttab_unmap_and_replace, replace_one);
+}
+
 long do_grant_table_op(u64 cmd, u64 arg, u64 count, u64 a4, u64 a5)
 {
     struct domain *d = current->domain;
@@ -337,6 +442,7 @@ long do_grant_table_op(u64 cmd, u64 arg, u64 count, u64 a4, u64 a5)
     case PV_GNTTABOP_map_grant_ref: return map_ops(d, arg, count);
     case PV_GNTTABOP_unmap_grant_ref: return unmap_ops(d, arg, count);
     case PV_GNTTABOP_copy:          return copy_ops(d, arg, count);
+    case PV_GNTTABOP_unmap_and_replace: return replace_ops(d, arg, count);
     case PV_GNTTABOP_set_version:
     {
         struct pv_gnttab_set_version op;

@@ -9,6 +9,7 @@
  */
 #include <asm/guest-access.h>
 #include <hv/domain.h>
+#include <hv/evtchn.h>
 #include <hv/hypercall.h>
 #include <hv/sched.h>
 #include <sierra/sched.h>
@@ -39,8 +40,8 @@ static long poll(struct vcpu *v, u64 arg)
     {
         if ( copy_from_guest(&port, (u64)p.ports.p + i * sizeof(port), sizeof(port)) )
             return -EFAULT;
-        if ( port >= v->domain->nr_evtchn )
-            return -EINVAL;
+        if ( !evtchn_port_usable(v->domain, port) )
+            return -EINVAL;     /* as Xen: out of range, free or reserved */
         if ( port_pending(v->domain, port) )
             return 0;
     }

@@ -199,7 +199,7 @@ static void test_hierarchy_refusals(void **state)
     assert_int_equal(pt_get_type(&env, 10, PGT_l4_page_table, DOM), -EINVAL);
     assert_clean();
     mem[12][5] = 0;
-    mem[11][3] = entry(11, _PAGE_PRESENT);                      /* L3 maps itself */
+    mem[11][3] = entry(11, _PAGE_PRESENT | _PAGE_RW);           /* L3 maps itself writable */
     assert_int_equal(pt_get_type(&env, 10, PGT_l4_page_table, DOM), -EINVAL);
     assert_clean();
     mem[11][3] = entry(10, _PAGE_PRESENT);                      /* L3 entry -> the L4 */
@@ -211,6 +211,36 @@ static void test_hierarchy_refusals(void **state)
     assert_clean();
     mem[13][9] = entry(41, _PAGE_PRESENT);                      /* OTHER's frame, deep down */
     assert_int_equal(pt_get_type(&env, 10, PGT_l4_page_table, DOM), -EPERM);
+    assert_clean();
+}
+
+/* linear page tables: an L2-L4 entry naming its own table, read-only, holds
+ * no reference; writable it is refused; counts are as without it */
+static void test_linear_self_map(void **state)
+{
+    (void)state;
+    build_hierarchy();
+    mem[11][3] = entry(11, _PAGE_PRESENT);                      /* L3 maps itself */
+    mem[12][7] = entry(12, _PAGE_PRESENT | _PAGE_ACCESSED);     /* and the L2 */
+    assert_int_equal(pt_get_type(&env, 10, PGT_l4_page_table, DOM), 0);
+    assert_int_equal(tcount(11), 2);                            /* the two L4 paths only */
+    assert_int_equal(tcount(12), 1);
+    assert_int_equal(table[12].ref_count, 2);
+    assert_true(mem[11][3] & _PAGE_USER);
+    /* by update: the L4 maps itself read-only, then not writable, then not at all */
+    assert_int_equal(pt_mod_entry(&env, 10, 4, 5, entry(10, _PAGE_PRESENT), DOM, DOM), 0);
+    assert_int_equal(tcount(10), 1);
+    assert_int_equal(table[10].ref_count, 1);
+    assert_int_equal(pt_mod_entry(&env, 10, 4, 5, entry(10, _PAGE_PRESENT | _PAGE_RW), DOM, DOM),
+                     -EINVAL);
+    assert_int_equal(pt_mod_entry(&env, 10, 4, 6, entry(10, _PAGE_PRESENT | _PAGE_PSE), DOM, DOM),
+                     -EINVAL);
+    assert_true(mem[10][5] & _PAGE_PRESENT);
+    assert_int_equal(pt_mod_entry(&env, 10, 4, 5, 0, DOM, DOM), 0);
+    assert_int_equal(table[10].ref_count, 1);
+    /* another table's L3 named from an L3 entry is not a self-map */
+    assert_int_equal(pt_mod_entry(&env, 11, 3, 4, entry(10, _PAGE_PRESENT), DOM, DOM), -EBUSY);
+    pt_put_type(&env, 10);
     assert_clean();
 }
 
@@ -277,6 +307,7 @@ int main(void)
         cmocka_unit_test_setup(test_page_table_mapped_writable_refused, setup),
         cmocka_unit_test_setup(test_full_hierarchy, setup),
         cmocka_unit_test_setup(test_hierarchy_refusals, setup),
+        cmocka_unit_test_setup(test_linear_self_map, setup),
         cmocka_unit_test_setup(test_mod_entry, setup),
         cmocka_unit_test_setup(test_dying_frame, setup),
     };

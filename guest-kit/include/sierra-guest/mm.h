@@ -42,6 +42,7 @@ unsigned long kit_initial_pages(void);
 /* the boot tables' L1 entry for va, or 0 (they are real PV tables, in the
  * initial mapping, readable where the builder put them) */
 unsigned long kit_boot_pte(unsigned long va);
+unsigned long kit_boot_pte_maddr(unsigned long va);     /* where that entry is, or 0 */
 
 void *kit_alloc_page(void);                 /* zeroed, mapped; NULL when none is left */
 void kit_free_page(void *va);

@@ -15,7 +15,7 @@
 #include <hv/types.h>
 #include <sierra/event-channel.h>
 
-#define EVTCHN_MAX_PORTS    1024
+#define EVTCHN_MAX_PORTS    4096    /* the 2-level ABI of a 64-bit guest: 64 x 64 */
 
 enum evtchn_state {
     ECS_FREE, ECS_RESERVED, ECS_UNBOUND, ECS_INTERDOMAIN, ECS_VIRQ, ECS_IPI,
@@ -44,6 +44,7 @@ long evtchn_send(struct domain *d, u32 port);
 long evtchn_status(struct domain *d, struct pv_evtchn_status *st);
 long evtchn_unmask(struct domain *d, u32 port);
 long evtchn_bind_vcpu(struct domain *d, u32 port, u32 vcpu);
+bool evtchn_port_usable(const struct domain *d, u32 port);  /* in range and allocated */
 void evtchn_reset(struct domain *d);
 
 /* raise a virtual IRQ of a vCPU (no-op if it is not bound) */

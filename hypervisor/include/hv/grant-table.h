@@ -19,12 +19,14 @@
 #define MAPTRACK_MAX        256     /* grant mappings a domain may hold */
 #define PTE_GRANT           (1UL << 62)
 
+/* one handle: a host mapping (a PTE, found by virtual address or, with
+ * GNTMAP_contains_pte, by its machine address), a device mapping (the
+ * frame's bus address), or both; the handle ends when both are unmapped */
 struct maptrack {
-    bool used, readonly;
-    domid_t granter;
-    u32 ref;
     pfn_t frame;
-    u64 va;
+    u32 ref;
+    domid_t granter;
+    bool used : 1, readonly : 1, host : 1, device : 1, by_pte : 1;
 };
 
 struct grant_table {

@@ -293,6 +293,19 @@ static long mmuext_one(const void *req, struct domain *pg_owner)
             return -EINVAL;
         invlpg((void *)op->arg1.linear_addr);
         return 0;
+    case PV_MMUEXT_FLUSH_CACHE:
+    case PV_MMUEXT_FLUSH_CACHE_GLOBAL:
+        /* as Xen: only a domain with hardware access (the control domain
+         * here) may write back the caches, and only for itself */
+        if ( pg_owner != v->domain )
+            return -EPERM;
+        if ( !v->domain->privileged )
+            return -EACCES;
+        asm volatile("wbinvd" ::: "memory");
+        return 0;
+    case PV_MMUEXT_MARK_SUPER:
+    case PV_MMUEXT_UNMARK_SUPER:
+        return -EOPNOTSUPP;     /* PV superpages: gone from Xen 4.17 too */
     default:
         return -ENOSYS;
     }

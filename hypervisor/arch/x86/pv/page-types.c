@@ -46,6 +46,25 @@ static bool hv_slot(unsigned int level, unsigned int idx)
     return level == 4 && idx >= PV_L4_HV_FIRST && idx <= PV_L4_HV_LAST;
 }
 
+/* a linear page table: an L2-L4 entry naming its own table. As on Xen it
+ * holds no reference (the table is in use while the entry is) and must be
+ * read-only: every walk through it is then read-only, whatever it reaches. */
+static bool self_map(unsigned int level, pte_t e, pfn_t table)
+{
+    return level > 1 && (e & _PAGE_PRESENT) && (e & PTE_ADDR_MASK) >> PAGE_SHIFT == table;
+}
+
+static int check_self_map(pte_t e)
+{
+    return (e & _PAGE_RW) || (e & ~(PTE_ADDR_MASK | PV_LN_ALLOWED)) ? -EINVAL : 0;
+}
+
+/* an entry that holds references: present, and not a self-map */
+static bool holds_refs(unsigned int level, pte_t e, pfn_t table)
+{
+    return (e & _PAGE_PRESENT) && !self_map(level, e, table);
+}
+
 /* Take the references every present entry of a new table needs. */
 static int validate_table(const struct pt_env *env, pfn_t pfn, unsigned int level,
                           domid_t owner)
@@ -58,8 +77,8 @@ static int validate_table(const struct pt_env *env, pfn_t pfn, unsigned int leve
     {
         if ( hv_slot(level, i) || !(t[i] & _PAGE_PRESENT) )
             continue;
-        if ( (t[i] & PTE_ADDR_MASK) >> PAGE_SHIFT == pfn && level > 1 )
-            rc = -EINVAL;       /* a table mapping itself: linear page tables */
+        if ( self_map(level, t[i], pfn) )
+            rc = check_self_map(t[i]);
         else
             rc = get_entry_refs(env, level, t[i], owner);
         if ( rc )
@@ -68,7 +87,7 @@ static int validate_table(const struct pt_env *env, pfn_t pfn, unsigned int leve
     if ( rc )
     {
         while ( i-- > 0 )
-            if ( !hv_slot(level, i) && (t[i] & _PAGE_PRESENT) )
+            if ( !hv_slot(level, i) && holds_refs(level, t[i], pfn) )
                 put_entry_refs(env, level, t[i]);
         return rc;
     }
@@ -87,7 +106,7 @@ static void devalidate_table(const struct pt_env *env, pfn_t pfn, unsigned int l
     pte_t *t = env->frame_to_virt(pfn);
 
     for ( unsigned int i = 0; i < PT_ENTRIES; i++ )
-        if ( !hv_slot(level, i) && (t[i] & _PAGE_PRESENT) &&
+        if ( !hv_slot(level, i) && holds_refs(level, t[i], pfn) &&
              !(level == 1 && (t[i] & PV_PTE_GRANT)) )   /* the grant code's */
             put_entry_refs(env, level, t[i]);
 }
@@ -188,10 +207,15 @@ int pt_mod_entry(const struct pt_env *env, pfn_t table, unsigned int level,
         return -EPERM;          /* the hypervisor's slots are not the guest's */
     t = env->frame_to_virt(table);
     old_e = t[idx];
-    if ( new_e & _PAGE_PRESENT )
+    if ( self_map(level, new_e, table) )
     {
-        if ( (new_e & PTE_ADDR_MASK) >> PAGE_SHIFT == table && level > 1 )
-            return -EINVAL;
+        rc = check_self_map(new_e);
+        if ( rc )
+            return rc;
+        new_e = guest_entry_fixup(level, new_e);
+    }
+    else if ( new_e & _PAGE_PRESENT )
+    {
         new_e = guest_entry_fixup(level, new_e);
         rc = get_entry_refs(env, level, new_e, level == 1 ? pg_owner : owner);
         if ( rc )
@@ -200,7 +224,7 @@ int pt_mod_entry(const struct pt_env *env, pfn_t table, unsigned int level,
     __atomic_store_n(&t[idx], new_e, __ATOMIC_RELEASE);
     /* overwriting a grant mapping is allowed, as on Xen: its references stay
      * with the grant code (released at unmap or domain destruction) */
-    if ( (old_e & _PAGE_PRESENT) && !(level == 1 && (old_e & PV_PTE_GRANT)) )
+    if ( holds_refs(level, old_e, table) && !(level == 1 && (old_e & PV_PTE_GRANT)) )
         put_entry_refs(env, level, old_e);
     return 0;
 }

@@ -136,7 +136,7 @@ static bool software_interrupt(struct cpu_regs *regs)
  * guest resumes in its event callback instead (with a frame to return to
  * where it was). Then, whatever the frame says is what IRETQ will load: only the guest
  * selectors, never IOPL/NT/VM, interrupts always on for real (the guest's
- * virtual IF is its upcall mask), and a canonical RIP (IRETQ to a
+ * virtual IF is its upcall mask), and a canonical RIP and RSP (IRETQ to a
  * non-canonical one would fault in the hypervisor). A check that crashes
  * the domain sends the CPU back to the scheduler for another vCPU.
  */
@@ -155,13 +155,18 @@ void pv_exit_checks(struct cpu_regs *regs)
              !vi->evtchn_upcall_mask && v->event_callback &&
              !bounce(regs, v->event_callback, false, 0, true) )
             domain_crash(v->domain, "event callback frame unwritable");
+        /* a non-canonical RIP (a hypercall ending at the top of the lower
+         * half, XSA-7's shape): the guest takes the #GP(0) its fetch there
+         * would raise, as Xen gives it; a non-canonical RSP has no frame */
+        if ( !is_canonical(regs->rsp) )
+            domain_crash(v->domain, "return to a non-canonical stack");
+        else if ( !is_canonical(regs->rip) )
+            pv_inject(regs, X86_EXC_GP, true, 0);
         if ( regs->cs != GUEST_CS64 && regs->cs != GUEST_CS32 )
             regs->cs = GUEST_CS64;
         regs->ss = GUEST_DS;
         regs->rflags = (regs->rflags & ~(X86_EFLAGS_IOPL | X86_EFLAGS_NT | X86_EFLAGS_VM)) |
                        X86_EFLAGS_IF;
-        if ( !is_canonical(regs->rip) || !is_canonical(regs->rsp) )
-            domain_crash(v->domain, "return to a non-canonical address");
     } while ( sched_need_resched );     /* a crash above: another vCPU's turn */
 }
 

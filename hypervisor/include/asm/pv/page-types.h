@@ -10,7 +10,9 @@
  *     is mapped writable anywhere cannot become a table, and a table cannot be
  *     mapped writable (-EBUSY, as Xen);
  *   - an Ln entry (n > 1) holds an L(n-1) type reference on the table below;
- *     no superpages, no reserved bits, no linear (self) mappings;
+ *     no superpages, no reserved bits; a linear page table only as an
+ *     L2-L4 entry naming its own table, read-only, holding no reference
+ *     (Xen's rule; one table's self-map cannot reach another's);
  *   - L4 slots of the hypervisor hole are the hypervisor's, written by it.
  * When the last type reference goes, the table's entries release what they
  * held. Pure logic over the frame table; frame contents are reached through
