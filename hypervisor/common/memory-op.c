@@ -5,7 +5,9 @@
  * maximum (increase_reservation,
  * populate_physmap, which for a PV guest also records the guest frame number
  * in the M2P and writes the machine frame back). Both return how many extents
- * they did; they stop at the first that cannot be done. A PV guest's
+ * they did; they stop at the first that cannot be done. mem_flags are read
+ * as Xen reads them (a NUMA node it cannot know: nothing done; an address
+ * width: frames below it). exchange is in memory-exchange.c. A PV guest's
  * physical map is its own (p2m), so add_to_physmap is for translated guests
  * only and returns -ENOSYS here, as listed in abi/ABI.md.
  */
@@ -16,19 +18,20 @@
 #include <asm/page.h>
 #include <asm/pv/mm.h>
 #include <hv/lib.h>
+#include <hv/memory-op.h>
 #include <hv/mm.h>
 #include <sierra/domid.h>
 #include <sierra/memory.h>
 
 /* largest extent: any for the control domain (Xen 4.17 gave dom0 order 13
  * when measured), 2 MiB for others (Xen's domU default) */
-static unsigned int max_order(const struct domain *d)
+unsigned int memop_max_order(const struct domain *d)
 {
     return d->privileged ? BUDDY_MAX_ORDER : 9;
 }
 
 /* frames the hypervisor shares with the domain (shared info, grant table) */
-static bool shared_frame(const struct domain *d, pfn_t p)
+bool memop_shared_frame(const struct domain *d, pfn_t p)
 {
     if ( p == d->shared_info_mfn )
         return true;
@@ -36,6 +39,37 @@ static bool shared_frame(const struct domain *d, pfn_t p)
         if ( d->grant->frames[i] == p )
             return true;
     return false;
+}
+
+#define MAX_NUMA_NODES 64       /* Xen x86's MAX_NUMNODES */
+
+bool memop_node_ok(const struct domain *d, unsigned int mem_flags)
+{
+    unsigned int node = ((mem_flags >> 8) & 0xff) - 1;     /* 0: none named */
+
+    if ( !(mem_flags & 0xff00) )
+        return true;
+    if ( d->privileged )
+        return node < MAX_NUMA_NODES;   /* one node here: any known one will do */
+    return !(mem_flags & PV_XENMEMF_exact_node_request);
+}
+
+int memop_alloc(struct domain *d, unsigned int order, unsigned int mem_flags, pfn_t *first)
+{
+    unsigned int bits = PV_XENMEMF_get_address_bits(mem_flags);
+    int rc = domain_alloc_frames(d, order, first);
+
+    if ( rc )
+        return rc;
+    if ( bits && bits < 64 && ((*first + (1UL << order)) << PAGE_SHIFT) > (1UL << bits) )
+    {
+        for ( pfn_t p = *first; p < *first + (1UL << order); p++ )
+            pv_give_back_frame(p);      /* too high for the device it is for */
+        return -ENOMEM;
+    }
+    for ( pfn_t p = *first; p < *first + (1UL << order); p++ )
+        memset(maddr_to_virt(p << PAGE_SHIFT), 0, PAGE_SIZE);  /* no stale data */
+    return 0;
 }
 
 static long decrease(struct domain *d, const struct pv_memory_reservation *r)
@@ -52,7 +86,7 @@ static long decrease(struct domain *d, const struct pv_memory_reservation *r)
             break;
         for ( pfn_t p = first; p < first + (1UL << r->extent_order); p++ )
             if ( frame_table[p].state != FRAME_ALLOCATED || frame_table[p].owner != d->id ||
-                 shared_frame(d, p) )
+                 memop_shared_frame(d, p) )
                 return (long)done;          /* not the domain's to give */
         /* as on Xen, a frame still mapped is taken from the domain now and
          * freed when its last reference goes */
@@ -75,13 +109,10 @@ static long increase(struct domain *d, const struct pv_memory_reservation *r, bo
 
         if ( populate && copy_from_guest(&gpfn, at, sizeof(gpfn)) )
             return done ? (long)done : -EFAULT;
-        if ( domain_alloc_frames(d, r->extent_order, &got) )
+        if ( memop_alloc(d, r->extent_order, r->mem_flags, &got) )
             break;
         for ( pfn_t p = got; p < got + (1UL << r->extent_order); p++ )
-        {
-            memset(maddr_to_virt(p << PAGE_SHIFT), 0, PAGE_SIZE);  /* no stale data */
             m2p_set(p, populate ? gpfn + (p - got) : ~0UL);
-        }
         mfn = got;
         if ( r->extent_start.p && copy_to_guest(at, &mfn, sizeof(mfn)) )
             return done ? (long)done : -EFAULT;
@@ -104,10 +135,12 @@ static long reservation(struct domain *d, u64 cmd, u64 arg)
         if ( !(d = domain_lookup(r.domid)) || d->state == DOMAIN_DYING )
             return -ESRCH;
     }
-    if ( r.extent_order > max_order(d) )
+    if ( r.extent_order > memop_max_order(d) )
         return -EPERM;
     if ( cmd == PV_XENMEM_decrease_reservation )
         return decrease(d, &r);
+    if ( !memop_node_ok(current->domain, r.mem_flags) )
+        return 0;                       /* none done, as Xen */
     return increase(d, &r, cmd == PV_XENMEM_populate_physmap);
 }
 
@@ -183,6 +216,8 @@ long do_memory_op(u64 cmd, u64 arg, u64 a3, u64 a4, u64 a5)
         return machphys_mfn_list(arg);
     case PV_XENMEM_machine_memory_map:
         return machine_memory_map(d, arg);
+    case PV_XENMEM_exchange:
+        return memory_exchange(d, arg);
     case PV_XENMEM_maximum_gpfn:
     {
         /* a PV guest's highest frame is what it said in shared_info

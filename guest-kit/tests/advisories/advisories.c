@@ -4,7 +4,7 @@
  * tests/xen-diff holds Sierra to what a fixed Xen 4.17 answers. Each probe
  * names its advisory: hypercall buffers that must not leak stack (XSA-122),
  * bogus superpage marks (167), recursive L4s that must stay read-only (182),
- * polling every 2-level port (221), grant maps by device
+ * a forged memory exchange (212), polling every 2-level port (221), grant maps by device
  * address (224) and by misaligned PTE address (227), reservations naming
  * every NUMA node (231), grant unmap-and-replace stealing a writable PTE
  * (234), non-canonical INVLPG (279), linear page-table reuse across a
@@ -97,8 +97,52 @@ static void recursive_l4(void)
     hyp_update_va_mapping((unsigned long)l4, 0, PV_UVMF_INVLPG);
 }
 
+static void forged_exchange(void)
+{
+    struct { uint16_t limit; uint64_t base; } __attribute__((packed)) idtr;
+    unsigned long in[1] = { pfn_to_mfn(0) };
+    struct pv_memory_exchange mx;
+    long rc;
+
+    asm volatile("sidt %0" : "=m"(idtr));
+    mx = (struct pv_memory_exchange){
+        .in = { .nr_extents = idtr.base / 8 + 1, .domid = PV_DOMID_SELF },
+        .out = { .nr_extents = idtr.base / 8 + 1, .mem_flags = 32, .domid = PV_DOMID_SELF },
+        .nr_exchanged = idtr.base / 8,
+    };
+    pv_set_handle(mx.in.extent_start, (void *)((unsigned long)in - idtr.base));
+    rc = hyp_memory_op(PV_XENMEM_exchange, &mx);
+    check(rc < 0, "XSA-212: XENMEM_exchange whose arrays reach the IDT fails (%s)",
+          rc == -PV_EFAULT ? "-EFAULT" : rc < 0 ? "an error" : "success");
+}
+
 /* SCHEDOP_poll of every 2-level port, 1 ns deadline: how many return 0,
  * and the first that does not */
+/* XSA-231: increase_reservation naming every NUMA node in mem_flags; what
+ * each gives is handed back */
+static void every_node(void)
+{
+    unsigned int got = 0, node0 = 0, beyond = 0;
+
+    for ( unsigned int flags = 0; flags < 0x10000; flags += 0x100 )
+    {
+        pv_pfn_t mfn = 0;
+        struct pv_memory_reservation r = { .nr_extents = 1, .mem_flags = flags,
+                                           .domid = PV_DOMID_SELF };
+        long rc;
+
+        pv_set_handle(r.extent_start, &mfn);
+        rc = hyp_memory_op(PV_XENMEM_increase_reservation, &r);
+        got += rc == 1;
+        node0 += rc == 1 && flags == 0x100;
+        beyond += rc == 1 && flags > 0x4000;
+        if ( rc == 1 )
+            hyp_memory_op(PV_XENMEM_decrease_reservation, &r);
+    }
+    check(node0 && !beyond, "XSA-231: increase_reservation for nodes 0-254: %u satisfied "
+          "(node 0: %u, beyond node 63: %u)", got, node0, beyond);
+}
+
 static void poll_every_port(const char *when, unsigned int expect_zero)
 {
     pv_evtchn_port_t port;
@@ -411,6 +455,8 @@ int main(void)
     version_buffers();
     superpage();
     recursive_l4();
+    forged_exchange();
+    every_node();
     poll_every_port("none allocated", 0);
     domid = own_domid();
     check(domid == 0, "own domain id from an unbound port's status: %d", domid);

@@ -1,8 +1,8 @@
 /*
  * grants: grant tables v1 with the domain granting to itself (the only peer
  * a lone dom0 has): set up and map its table, grant a page, map the grant at
- * an unmapped address and read through it, watch the entry's in-use flags,
- * unmap, copy through a grant, and every refusal - bad domain, bad
+ * an unmapped address (or by its PTE's machine address) and read through
+ * it, watch the entry's in-use flags, unmap, copy through a grant, and every refusal - bad domain, bad
  * reference, revoked or read-only entries, bad handles, copies crossing a
  * page, and plain writes over a grant mapping.
  */
@@ -115,6 +115,25 @@ int main(void)
     rc = hyp_grant_table_op(PV_GNTTABOP_copy, &cp, 1);
     check(rc == 0 && cp.status == PV_GNTST_bad_copy_arg, "copy crossing the page end -> status %d",
           cp.status);
+    /* a map by the machine address of the PTE (GNTMAP_contains_pte), as
+     * Linux's gntdev maps into a process */
+    grant(REF, virt_to_mfn(data), PV_GTF_permit_access);
+    {
+        unsigned long pte = kit_boot_pte_maddr((unsigned long)target);
+
+        m = (struct pv_gnttab_map_grant_ref){ .host_addr = pte, .ref = REF, .dom = 0,
+            .flags = PV_GNTMAP_host_map | PV_GNTMAP_contains_pte | PV_GNTMAP_readonly };
+        rc = hyp_grant_table_op(PV_GNTTABOP_map_grant_ref, &m, 1);
+        check(rc == 0 && m.status == PV_GNTST_okay, "map by PTE address -> %ld/%d", rc, m.status);
+        check(*(volatile unsigned long *)target == 0xfeedface, "read through it");
+        rc = unmap((void *)pte, m.handle);
+        check(rc == PV_GNTST_okay && kit_boot_pte((unsigned long)target) == 0,
+              "unmap by the same PTE address -> %ld", rc);
+        m.host_addr = virt_to_mfn(data) << 12;
+        rc = hyp_grant_table_op(PV_GNTTABOP_map_grant_ref, &m, 1);
+        check(rc == 0 && m.status == PV_GNTST_general_error,
+              "map by the address of an entry in a page that is no page table -> %d", m.status);
+    }
     /* last, because it leaves a grant mapped in the books until we die */
     rc = map(REF, target, 0, 0, &m);
     check(rc == PV_GNTST_okay, "map again -> %ld", rc);

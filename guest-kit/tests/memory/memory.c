@@ -4,7 +4,8 @@
  * increase_reservation and populate_physmap hand out frames (populate also
  * sets their M2P entries) that the guest can map and use. mmuext CLEAR_PAGE
  * and COPY_PAGE work on the guest's own ordinary frames (a page table may be
- * copied from, never written); machphys_mfn_list names the M2P's frames.
+ * copied from, never written); machphys_mfn_list names the M2P's frames;
+ * XENMEM_exchange trades unmapped frames for new ones.
  */
 #include <sierra-guest/hypercall.h>
 #include <sierra-guest/kit.h>
@@ -120,6 +121,85 @@ static void max_gpfn(void)
     check(rc == -PV_EFAULT, "with the domid in the hole -> %ld", rc);
 }
 
+static long exch(pv_pfn_t *in, unsigned long nin, unsigned int oin, pv_pfn_t *out,
+                 unsigned long nout, unsigned int oout, unsigned int flags, unsigned long *done)
+{
+    struct pv_memory_exchange x = {
+        .in = { .nr_extents = nin, .extent_order = oin, .domid = PV_DOMID_SELF },
+        .out = { .nr_extents = nout, .extent_order = oout, .mem_flags = flags,
+                 .domid = PV_DOMID_SELF },
+    };
+    long rc;
+
+    pv_set_handle(x.in.extent_start, in);
+    pv_set_handle(x.out.extent_start, out);
+    rc = hyp_memory_op(PV_XENMEM_exchange, &x);
+    *done = x.nr_exchanged;
+    return rc;
+}
+
+/* point the guest's page at va to mfn: its mapping and its p2m entry */
+static void remap(void *va, unsigned long mfn)
+{
+    ((unsigned long *)start_info->mfn_list)[virt_to_pfn(va)] = mfn;
+    hyp_update_va_mapping((unsigned long)va, (mfn << 12) | 0x67, PV_UVMF_INVLPG);
+}
+
+/* XENMEM_exchange: frames traded for new ones, one for one below 4 GiB, two
+ * for one machine-contiguous pair and back; a frame still mapped or lists of
+ * different sizes are refused with nothing done */
+static void exchange(void)
+{
+    char *p1 = kit_spare_page(20), *p2 = kit_spare_page(21), *p3 = kit_spare_page(22);
+    pv_pfn_t in[2] = { virt_to_mfn(p1) }, out[2] = { virt_to_pfn(p1) };
+    unsigned long done;
+    long rc;
+
+    p1[0] = 0x55;
+    rc = exch(in, 1, 0, out, 1, 0, 0, &done);
+    check(rc == -PV_EINVAL && done == 0, "exchange a frame still mapped -> %ld, %lu done", rc,
+          done);
+    hyp_update_va_mapping((unsigned long)p1, 0, PV_UVMF_INVLPG);
+    rc = exch(in, 1, 0, out, 1, 0, PV_XENMEMF_address_bits(32), &done);
+    check(rc == 0 && done == 1 && out[0] != in[0] && out[0] < (1UL << 20),
+          "exchange it for a frame below 4 GiB -> %ld, %lu done, a new frame: %s", rc, done,
+          out[0] != in[0] ? "yes" : "no");
+    check(mfn_to_pfn(out[0]) == virt_to_pfn(p1), "the M2P names the guest frame asked for");
+    remap(p1, out[0]);
+    check(p1[0] == 0, "the new frame reads zero");
+
+    in[0] = virt_to_mfn(p2);
+    in[1] = virt_to_mfn(p3);
+    out[0] = virt_to_pfn(p2);
+    rc = exch(in, 2, 0, out, 1, 1, 0, &done);
+    check(rc == -PV_EINVAL && done == 0, "two mapped frames for one pair -> %ld", rc);
+    hyp_update_va_mapping((unsigned long)p2, 0, PV_UVMF_INVLPG);
+    hyp_update_va_mapping((unsigned long)p3, 0, PV_UVMF_INVLPG);
+    rc = exch(in, 1, 0, out, 1, 1, 0, &done);
+    check(rc == -PV_EINVAL && done == 0, "one frame for a pair (sizes differ) -> %ld", rc);
+    rc = exch(in, 2, 0, out, 1, 1, 0, &done);
+    check(rc == 0 && done == 2 && !(out[0] & 1), "two frames for one contiguous pair -> %ld, "
+          "%lu done, aligned: %s", rc, done, out[0] & 1 ? "no" : "yes");
+    check(mfn_to_pfn(out[0]) == virt_to_pfn(p2) && mfn_to_pfn(out[0] + 1) == virt_to_pfn(p3),
+          "the M2P names both guest frames");
+    remap(p2, out[0]);
+    remap(p3, out[0] + 1);
+    p2[0] = p3[0] = 7;
+
+    in[0] = out[0];
+    out[0] = virt_to_pfn(p2);
+    out[1] = virt_to_pfn(p3);
+    hyp_update_va_mapping((unsigned long)p2, 0, PV_UVMF_INVLPG);
+    hyp_update_va_mapping((unsigned long)p3, 0, PV_UVMF_INVLPG);
+    rc = exch(in, 1, 1, out, 2, 0, 0, &done);
+    check(rc == 0 && done == 1 && mfn_to_pfn(out[0]) == virt_to_pfn(p2) &&
+          mfn_to_pfn(out[1]) == virt_to_pfn(p3), "the pair back for two frames -> %ld, %lu done",
+          rc, done);
+    remap(p2, out[0]);
+    remap(p3, out[1]);
+    check(p2[0] == 0 && p3[0] == 0, "both read zero");
+}
+
 int main(void)
 {
     void *a = kit_spare_page(0), *b = kit_spare_page(1), *c = kit_spare_page(2);
@@ -160,6 +240,7 @@ int main(void)
     m2p_frames();
     max_gpfn();
     machine_map();
+    exchange();
     printf("memory: %d failed\n", checks_failed());
     return checks_failed() ? 1 : 0;
 }
