@@ -9,6 +9,7 @@
 #include <asm/pv/debugreg.h>
 #include <asm/pv/mm.h>
 #include <hv/domain.h>
+#include <hv/evtchn-fifo.h>
 #include <hv/lib.h>
 #include <hv/mm.h>
 #include <hv/power.h>
@@ -193,6 +194,7 @@ void domain_destroy(struct domain *d)
     d->state = DOMAIN_DYING;
     vtime_stop_domain(d);
     grant_table_destroy(d);     /* mappings it holds (before the tables go) */
+    evtchn_fifo_teardown(d);    /* its event words and control blocks, likewise */
     for ( unsigned int i = 0; i < d->nr_vcpus; i++ )
     {
         timer_stop(&d->vcpu[i]->poll_timer);

@@ -2,11 +2,12 @@
  * event_channel_op(cmd, arg): copy the argument in once, run the operation
  * (common/evtchn.c), copy the result out. A domain other than the caller can
  * only be named by the privileged domain (and cross-domain operations on
- * behalf of others are not there yet: -ESRCH). FIFO-ABI commands are -ENOSYS:
- * Sierra offers the 2-level ABI.
+ * behalf of others are not there yet: -ESRCH). The FIFO ABI's commands are
+ * in evtchn-fifo-op.c; reset returns a domain to the 2-level ABI, as Xen.
  */
 #include <asm/guest-access.h>
 #include <hv/domain.h>
+#include <hv/evtchn-fifo.h>
 #include <hv/evtchn.h>
 #include <hv/hypercall.h>
 #include <sierra/domid.h>
@@ -100,6 +101,7 @@ long do_event_channel_op(u64 cmd, u64 arg, u64 a3, u64 a4, u64 a5)
         struct pv_evtchn_unmask unmask;
         struct pv_evtchn_bind_vcpu bind_vcpu;
         struct pv_evtchn_reset reset;
+        struct pv_evtchn_set_priority set_priority;
     } op;
 
     (void)a3; (void)a4; (void)a5;
@@ -127,7 +129,13 @@ long do_event_channel_op(u64 cmd, u64 arg, u64 a3, u64 a4, u64 a5)
         if ( op.reset.dom != PV_DOMID_SELF && op.reset.dom != d->id )
             return d->privileged ? -ESRCH : -EPERM;
         evtchn_reset(d);
+        evtchn_fifo_teardown(d);
         return 0;
+    case PV_EVTCHNOP_init_control:      return evtchn_fifo_init_control(d, arg);
+    case PV_EVTCHNOP_expand_array:      return evtchn_fifo_expand_array(d, arg);
+    case PV_EVTCHNOP_set_priority:
+        COPY_IN(op.set_priority);
+        return evtchn_set_priority(d, op.set_priority.port, op.set_priority.priority);
     default:
         return -ENOSYS;
     }

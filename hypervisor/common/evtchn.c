@@ -8,6 +8,7 @@
  */
 #include <hv/domain.h>
 #include <hv/lib.h>
+#include <hv/evtchn-fifo.h>
 #include <hv/evtchn.h>
 #include <sierra/domid.h>
 
@@ -47,6 +48,13 @@ static long free_port(struct domain *d)
     return -ENOSPC;
 }
 
+/* a new port's state, with the default FIFO priority */
+static void take(struct domain *d, long port, struct evtchn c)
+{
+    c.priority = PV_EVTCHN_FIFO_PRIORITY_DEFAULT;
+    d->evtchn[port] = c;
+}
+
 static bool test_and_set(pv_ulong_t *words, u32 bit)
 {
     pv_ulong_t m = (pv_ulong_t)1 << (bit % BITS_PER_WORD);
@@ -74,6 +82,12 @@ static void set_pending(struct domain *d, u32 port)
 {
     struct pv_shared_info *si = d->shared_info;
 
+    if ( d->fifo )
+    {
+        evtchn_fifo_set_pending(d, port);
+        sched_port_pending(d, port);
+        return;
+    }
     if ( test_and_set(si->evtchn_pending, port) )
         return;
     if ( !test_bit(si->evtchn_mask, port) )
@@ -95,7 +109,7 @@ long evtchn_alloc_unbound(struct domain *d, domid_t remote)
     remote = resolve(d, remote);
     if ( !domain_lookup(remote) )
         return -ESRCH;
-    d->evtchn[port] = (struct evtchn){ .state = ECS_UNBOUND, .remote_dom = remote };
+    take(d, port, (struct evtchn){ .state = ECS_UNBOUND, .remote_dom = remote });
     return port;
 }
 
@@ -113,8 +127,8 @@ long evtchn_bind_interdomain(struct domain *d, domid_t remote, u32 remote_port)
     port = free_port(d);
     if ( port < 0 )
         return port;
-    d->evtchn[port] = (struct evtchn){ .state = ECS_INTERDOMAIN, .remote_dom = rd->id,
-                                       .remote_port = remote_port };
+    take(d, port, (struct evtchn){ .state = ECS_INTERDOMAIN, .remote_dom = rd->id,
+                                   .remote_port = remote_port });
     rc->state = ECS_INTERDOMAIN;
     rc->remote_dom = d->id;
     rc->remote_port = (u32)port;
@@ -137,8 +151,7 @@ long evtchn_bind_virq(struct domain *d, u32 virq, u32 vcpu)
     port = free_port(d);
     if ( port < 0 )
         return port;
-    d->evtchn[port] = (struct evtchn){ .state = ECS_VIRQ, .virq = virq,
-                                       .notify_vcpu = (u16)vcpu };
+    take(d, port, (struct evtchn){ .state = ECS_VIRQ, .virq = virq, .notify_vcpu = (u16)vcpu });
     d->vcpu[vcpu]->virq_to_port[virq] = (u16)port;
     return port;
 }
@@ -152,7 +165,7 @@ long evtchn_bind_ipi(struct domain *d, u32 vcpu)
     port = free_port(d);
     if ( port < 0 )
         return port;
-    d->evtchn[port] = (struct evtchn){ .state = ECS_IPI, .notify_vcpu = (u16)vcpu };
+    take(d, port, (struct evtchn){ .state = ECS_IPI, .notify_vcpu = (u16)vcpu });
     return port;
 }
 
@@ -184,8 +197,11 @@ long evtchn_close(struct domain *d, u32 port)
         break;
     }
     /* a closed port is not left pending, so it comes back clean */
-    __atomic_fetch_and(&d->shared_info->evtchn_pending[port / BITS_PER_WORD],
-                       ~((pv_ulong_t)1 << (port % BITS_PER_WORD)), __ATOMIC_SEQ_CST);
+    if ( d->fifo )
+        evtchn_fifo_clear_pending(d, port);
+    else
+        __atomic_fetch_and(&d->shared_info->evtchn_pending[port / BITS_PER_WORD],
+                           ~((pv_ulong_t)1 << (port % BITS_PER_WORD)), __ATOMIC_SEQ_CST);
     *c = (struct evtchn){ .state = ECS_FREE };
     return 0;
 }
@@ -262,10 +278,33 @@ long evtchn_unmask(struct domain *d, u32 port)
 
     if ( !port_of(d, port) )
         return -EINVAL;
+    if ( d->fifo )
+    {
+        evtchn_fifo_unmask(d, port);
+        return 0;
+    }
     __atomic_fetch_and(&si->evtchn_mask[port / BITS_PER_WORD],
                        ~((pv_ulong_t)1 << (port % BITS_PER_WORD)), __ATOMIC_SEQ_CST);
     if ( test_bit(si->evtchn_pending, port) )
         raise_upcall(d, d->evtchn[port].notify_vcpu, port);
+    return 0;
+}
+
+bool evtchn_is_pending(const struct domain *d, u32 port)
+{
+    return d->fifo ? evtchn_fifo_is_pending(d, port) : test_bit(d->shared_info->evtchn_pending, port);
+}
+
+/* as Xen: the 2-level ABI has no priorities (-ENOSYS) */
+long evtchn_set_priority(struct domain *d, u32 port, u32 priority)
+{
+    if ( !evtchn_port_usable(d, port) )
+        return -EINVAL;
+    if ( !d->fifo )
+        return -ENOSYS;
+    if ( priority > PV_EVTCHN_FIFO_PRIORITY_MIN )
+        return -EINVAL;
+    d->evtchn[port].priority = (u8)priority;
     return 0;
 }
 

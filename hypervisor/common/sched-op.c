@@ -16,12 +16,6 @@
 
 #define POLL_MAX_PORTS 128      /* as Xen */
 
-static bool port_pending(const struct domain *d, u32 port)
-{
-    return (__atomic_load_n(&d->shared_info->evtchn_pending[port / 64], __ATOMIC_SEQ_CST) >>
-            (port % 64)) & 1;
-}
-
 /* Xen's order: events due for delivery return at once; then each port is
  * read and checked, the first pending one returns 0; else block */
 static long poll(struct vcpu *v, u64 arg)
@@ -42,7 +36,7 @@ static long poll(struct vcpu *v, u64 arg)
             return -EFAULT;
         if ( !evtchn_port_usable(v->domain, port) )
             return -EINVAL;     /* as Xen: out of range, free or reserved */
-        if ( port_pending(v->domain, port) )
+        if ( evtchn_is_pending(v->domain, port) )
             return 0;
     }
     sched_poll(v, p.nr_ports == 1 ? port : 0, (s_time_t)p.timeout);

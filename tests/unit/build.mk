@@ -4,7 +4,7 @@
 # code is what runs and is tested, not the host libc's.
 
 UT_B     := $(B)/tests/unit
-UT_HV    := frame buddy bootmem cmdline printk console-log vsnprintf string pv-elf pv-layout evtchn grant-check \
+UT_HV    := frame buddy bootmem cmdline printk console-log vsnprintf string pv-elf pv-layout evtchn evtchn-fifo grant-check \
             credit
 UT_PV    := page-types descriptor-check ptwr-insn
 UT_NAMES := memset memcpy memmove memcmp memchr strlen strcmp strncmp vsnprintf snprintf

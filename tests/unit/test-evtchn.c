@@ -2,7 +2,8 @@
  * Event-channel state machine and 2-level delivery (hypervisor/common/
  * evtchn.c) between two fake domains: allocation, interdomain binding across
  * domains and in loopback, who may bind, delivery bits (pending, selector,
- * upcall) with per-port masks, close semantics, VIRQ/IPI rules, exhaustion.
+ * upcall) with per-port masks, close semantics, VIRQ/IPI rules, exhaustion;
+ * and FIFO delivery (evtchn-fifo.c): queues, links, priorities, carrying.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +13,8 @@
 #include <string.h>
 #include <cmocka.h>
 #include <hv/domain.h>
+#include <hv/evtchn-fifo.h>
+#include <hv/evtchn.h>
 #include <sierra/domid.h>
 
 static struct domain doms[2];
@@ -185,6 +188,83 @@ static void test_status_permissions(void **state)
     assert_int_equal(evtchn_status(&doms[0], &st), -ESRCH);
 }
 
+/* FIFO ABI (evtchn-fifo.c): domain 0 switched over with one control block
+ * and one event-array page, its words starting masked as Linux starts them */
+static struct evtchn_fifo fifo;
+static struct pv_evtchn_fifo_control_block cb;
+static pv_event_word_t words[PV_EVTCHN_FIFO_EVENT_WORDS_PER_PAGE];
+
+#define FP (1U << PV_EVTCHN_FIFO_PENDING)
+#define FM (1U << PV_EVTCHN_FIFO_MASKED)
+#define FL (1U << PV_EVTCHN_FIFO_LINKED)
+
+static void go_fifo(struct domain *d)
+{
+    memset(&fifo, 0, sizeof(fifo));
+    memset(&cb, 0, sizeof(cb));
+    for ( unsigned int i = 0; i < PV_EVTCHN_FIFO_EVENT_WORDS_PER_PAGE; i++ )
+        words[i] = FM;
+    d->fifo = &fifo;
+    fifo.cb[0] = &cb;
+    evtchn_fifo_start(d);
+    fifo.array[fifo.nr_pages++] = words;
+    evtchn_fifo_page_added(d);
+}
+
+static void test_fifo_queues(void **state)
+{
+    struct domain *a = &doms[0];
+    long p1, p2, p3;
+
+    (void)state;
+    p1 = evtchn_bind_ipi(a, 0);
+    assert_int_equal(evtchn_send(a, (u32)p1), 0);       /* pending under 2-level */
+    go_fifo(a);
+    assert_int_equal(words[p1], FM | FP);               /* carried over, still masked */
+    assert_int_equal(cb.ready, 0);
+    shinfo[0].vcpu_info[0].evtchn_upcall_pending = 0;
+    assert_int_equal(evtchn_unmask(a, (u32)p1), 0);
+    assert_int_equal(words[p1], FP | FL);
+    assert_int_equal(cb.head[PV_EVTCHN_FIFO_PRIORITY_DEFAULT], p1);
+    assert_int_equal(cb.ready, 1u << PV_EVTCHN_FIFO_PRIORITY_DEFAULT);
+    assert_int_equal(shinfo[0].vcpu_info[0].evtchn_upcall_pending, 1);
+    /* a second port links behind; raising a linked port again changes nothing */
+    p2 = evtchn_bind_ipi(a, 0);
+    words[p2] = 0;
+    assert_int_equal(evtchn_send(a, (u32)p2), 0);
+    assert_int_equal(words[p1] & PV_EVTCHN_FIFO_LINK_MASK, p2);
+    assert_int_equal(cb.head[PV_EVTCHN_FIFO_PRIORITY_DEFAULT], p1);
+    assert_int_equal(evtchn_send(a, (u32)p2), 0);
+    assert_int_equal(words[p2], FP | FL);
+    assert_true(evtchn_is_pending(a, (u32)p2));
+    /* priorities: 2-level has none; FIFO has 16 queues */
+    p3 = evtchn_bind_ipi(a, 0);
+    words[p3] = 0;
+    assert_int_equal(evtchn_set_priority(a, (u32)p3, 16), -EINVAL);
+    assert_int_equal(evtchn_set_priority(a, 60, 2), -EINVAL);     /* a free port */
+    assert_int_equal(evtchn_set_priority(a, (u32)p3, 2), 0);
+    assert_int_equal(evtchn_send(a, (u32)p3), 0);
+    assert_int_equal(cb.head[2], p3);
+    assert_int_equal(cb.ready, (1u << 2) | (1u << PV_EVTCHN_FIFO_PRIORITY_DEFAULT));
+    /* the guest empties queue 7 (unlinks both): the next event is its head */
+    words[p1] = 0;
+    words[p2] = 0;
+    assert_int_equal(evtchn_send(a, (u32)p2), 0);
+    assert_int_equal(cb.head[PV_EVTCHN_FIFO_PRIORITY_DEFAULT], p2);
+    assert_int_equal(words[p1], 0);
+    /* close leaves no pending bit; a port beyond the page is carried */
+    assert_int_equal(evtchn_close(a, (u32)p2), 0);
+    assert_false(words[p2] & FP);
+    fifo.nr_pages = 0;                                  /* pretend the page is not there */
+    assert_int_equal(evtchn_send(a, (u32)p1), 0);
+    assert_true(evtchn_is_pending(a, (u32)p1));
+    fifo.array[fifo.nr_pages++] = words;
+    evtchn_fifo_page_added(a);
+    assert_int_equal(words[p1] & (FP | FL), FP | FL);
+    a->fifo = NULL;
+    assert_int_equal(evtchn_set_priority(a, (u32)p3, 2), -ENOSYS);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -194,6 +274,7 @@ int main(void)
         cmocka_unit_test_setup(test_virq_ipi, setup),
         cmocka_unit_test_setup(test_exhaustion, setup),
         cmocka_unit_test_setup(test_status_permissions, setup),
+        cmocka_unit_test_setup(test_fifo_queues, setup),
     };
 
     cmocka_set_message_output(CM_OUTPUT_TAP);

@@ -140,6 +140,29 @@ struct pv_evtchn_set_priority {
     pv_evtchn_port_t port;
     uint32_t priority;
 };
+
+/* FIFO ABI: a 32-bit event word per port in guest "event array" pages
+ * (1024 a page), and per vCPU a control block with one queue head per
+ * priority and a ready bit per non-empty queue */
+#define PV_EVTCHN_FIFO_PRIORITY_MAX     0
+#define PV_EVTCHN_FIFO_PRIORITY_DEFAULT 7
+#define PV_EVTCHN_FIFO_PRIORITY_MIN     15
+#define PV_EVTCHN_FIFO_MAX_QUEUES       (PV_EVTCHN_FIFO_PRIORITY_MIN + 1)
+#define PV_EVTCHN_FIFO_PENDING          31      /* event word bits */
+#define PV_EVTCHN_FIFO_MASKED           30
+#define PV_EVTCHN_FIFO_LINKED           29
+#define PV_EVTCHN_FIFO_BUSY             28
+#define PV_EVTCHN_FIFO_LINK_BITS        17
+#define PV_EVTCHN_FIFO_LINK_MASK        ((1U << PV_EVTCHN_FIFO_LINK_BITS) - 1)
+#define PV_EVTCHN_FIFO_EVENT_WORDS_PER_PAGE 1024
+
+typedef uint32_t pv_event_word_t;
+
+struct pv_evtchn_fifo_control_block {
+    uint32_t ready;                 /* bit n: queue of priority n is not empty */
+    uint32_t _rsvd;
+    uint32_t head[PV_EVTCHN_FIFO_MAX_QUEUES];
+};
 #endif
 
 #endif

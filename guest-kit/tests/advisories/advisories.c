@@ -4,7 +4,8 @@
  * tests/xen-diff holds Sierra to what a fixed Xen 4.17 answers. Each probe
  * names its advisory: hypercall buffers that must not leak stack (XSA-122),
  * bogus superpage marks (167), recursive L4s that must stay read-only (182),
- * a forged memory exchange (212), polling every 2-level port (221), grant maps by device
+ * FIFO event-channel control with a bad frame (188), a forged memory
+ * exchange (212), polling every 2-level port (221), grant maps by device
  * address (224) and by misaligned PTE address (227), reservations naming
  * every NUMA node (231), grant unmap-and-replace stealing a writable PTE
  * (234), non-canonical INVLPG (279), linear page-table reuse across a
@@ -95,6 +96,18 @@ static void recursive_l4(void)
     rc = hyp_mmu_update(&mu, 1, NULL, PV_DOMID_SELF);
     check(rc == 0, "XSA-182: the self-map removed -> %ld", rc);
     hyp_update_va_mapping((unsigned long)l4, 0, PV_UVMF_INVLPG);
+}
+
+static void fifo_control(void)
+{
+    struct pv_evtchn_init_control init = { .control_gfn = -2ULL };
+    struct pv_evtchn_expand_array array = { .array_gfn = virt_to_mfn(kit_spare_page(0)) };
+    long rc;
+
+    rc = hyp_event_channel_op(PV_EVTCHNOP_init_control, &init);
+    check(rc == -PV_EINVAL, "XSA-188: EVTCHNOP_init_control of frame -2 -> %ld", rc);
+    rc = hyp_event_channel_op(PV_EVTCHNOP_expand_array, &array);
+    check(rc == -PV_EOPNOTSUPP, "XSA-188: EVTCHNOP_expand_array after it -> %ld", rc);
 }
 
 static void forged_exchange(void)
@@ -455,6 +468,7 @@ int main(void)
     version_buffers();
     superpage();
     recursive_l4();
+    fifo_control();
     forged_exchange();
     every_node();
     poll_every_port("none allocated", 0);

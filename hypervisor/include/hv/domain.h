@@ -92,6 +92,7 @@ struct domain {
     struct evtchn *evtchn;          /* nr_evtchn ports */
     unsigned int nr_evtchn;
     struct grant_table *grant;
+    struct evtchn_fifo *fifo;       /* FIFO event channels, NULL: 2-level */
     bool paused;                    /* domctl pausedomain; a new domU starts paused */
     u8 handle[16];                  /* domctl createdomain: the tools' UUID */
     struct sierra_domctl_rings rings;   /* domctl set_rings: where its console/xenstore are */

@@ -6,8 +6,10 @@
  * port sets its bit in shared_info's pending bitmap; unless the port is
  * masked, that raises the vCPU's selector bit and evtchn_upcall_pending, and
  * the vCPU takes its event callback the next time it returns to the guest
- * with events unmasked. The state machine here is pure logic over struct
- * domain, unit-tested on the host.
+ * with events unmasked. Once the domain has moved to the FIFO ABI
+ * (hv/evtchn-fifo.h), notifying, unmasking and clearing go through it
+ * instead. The state machine here is pure logic over struct domain,
+ * unit-tested on the host.
  */
 #ifndef HV_EVTCHN_H
 #define HV_EVTCHN_H
@@ -23,8 +25,10 @@ enum evtchn_state {
 
 struct evtchn {
     u8 state;
+    u8 priority;                /* FIFO queue, PV_EVTCHN_FIFO_PRIORITY_DEFAULT when made */
     u16 notify_vcpu;
     domid_t remote_dom;         /* unbound: who may bind; interdomain: the peer */
+    bool carried;               /* FIFO: raised before its event word existed */
     u32 remote_port;            /* interdomain */
     u32 virq;                   /* virq */
 };
@@ -45,6 +49,8 @@ long evtchn_status(struct domain *d, struct pv_evtchn_status *st);
 long evtchn_unmask(struct domain *d, u32 port);
 long evtchn_bind_vcpu(struct domain *d, u32 port, u32 vcpu);
 bool evtchn_port_usable(const struct domain *d, u32 port);  /* in range and allocated */
+bool evtchn_is_pending(const struct domain *d, u32 port);   /* either ABI */
+long evtchn_set_priority(struct domain *d, u32 port, u32 priority);
 void evtchn_reset(struct domain *d);
 
 /* raise a virtual IRQ of a vCPU (no-op if it is not bound) */
