@@ -18,7 +18,8 @@ cat > "$work/echo.xml" <<'XML'
 </domain>
 XML
 printf '%s\n' 'create -c /etc/sierra/echo.xml' 'list' 'console echo' 'list' > "$work/cmds"
-dom0_shell console-input "$work/cmds" -t 120 -w '^console-echo: type a line' -i 'hello there\r\x1d\rquit\r' -- \
+dom0_shell console-input "$work/cmds" -t 120 -w '^console-echo: type a line' -i 'hello there\r\x1d\r' \
+  -w '^sierra> console echo$' -i 'quit\r' -- \
   /etc/sierra/echo.xml="$work/echo.xml" /boot/console-echo="$TOP/build/guest-kit/examples/console-echo"
 expect_line '^console-echo: type a line; quit ends$' "the guest's prompt, through its ring and the relay"
 expect_line '^echo +1 +16 +1 +-b---- ' "^] left the console; the domain still runs (blocked, waiting for input)"

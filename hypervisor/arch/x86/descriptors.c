@@ -127,16 +127,20 @@ void tss_set_kernel_stack(u64 rsp0)
 }
 
 /*
- * SYSCALL: guests enter at pv_syscall_entry on HV_CS with interrupts, traps,
- * direction and alignment checks off. SYSRET would return to GUEST_CS64 /
- * GUEST_DS (STAR[63:48] + 16 / + 8), though Sierra always returns by IRET.
+ * SYSCALL: guests enter at pv_syscall_entry (64-bit code) or
+ * pv_syscall32_entry (32-bit code: without CSTAR set, a SYSCALL there would
+ * run ring 0 at address 0 on the guest's stack) on HV_CS with interrupts,
+ * traps, direction and alignment checks off. SYSRET would return to
+ * GUEST_CS64 / GUEST_DS (STAR[63:48] + 16 / + 8), though Sierra always
+ * returns by IRET.
  */
 void syscall_init(void)
 {
-    extern const char pv_syscall_entry[];
+    extern const char pv_syscall_entry[], pv_syscall32_entry[];
 
     wrmsr(MSR_STAR, ((u64)GUEST_CS32 << 48) | ((u64)HV_CS << 32));
     wrmsr(MSR_LSTAR, (u64)pv_syscall_entry);
+    wrmsr(MSR_CSTAR, (u64)pv_syscall32_entry);
     wrmsr(MSR_SFMASK, X86_EFLAGS_IF | X86_EFLAGS_TF | X86_EFLAGS_DF | X86_EFLAGS_AC |
                       X86_EFLAGS_NT);
     wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);

@@ -49,7 +49,7 @@ struct vcpu {
     struct pv_trap_info trap_ctxt[256];
     u64 event_callback, failsafe_callback, syscall_callback, syscall32_callback;
     u64 sysenter_callback, nmi_callback;
-    bool syscall_masks_events, failsafe_masks_events;
+    bool syscall_masks_events, syscall32_masks_events, failsafe_masks_events;
     u64 fs_base, gs_base_kernel, gs_base_user;
     bool fpu_ts;                    /* the guest's virtual CR0.TS */
     u64 cr2;                        /* virtual CR2: the last #PF address delivered */

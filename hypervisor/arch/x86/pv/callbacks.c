@@ -63,6 +63,7 @@ static long register_callback(struct vcpu *v, unsigned int type, u64 address, bo
         return 0;
     case PV_CALLBACKTYPE_syscall32:
         v->syscall32_callback = address;
+        v->syscall32_masks_events = mask;
         return 0;
     case PV_CALLBACKTYPE_sysenter:
         v->sysenter_callback = address;

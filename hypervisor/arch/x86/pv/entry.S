@@ -14,24 +14,30 @@
 #define VECTOR_SYSCALL  0x100           /* frame came from SYSCALL, not an exception */
 
         .text
-/* SYSCALL: RCX = guest RIP, R11 = guest RFLAGS, RSP still the guest's, IF=0 */
-        .globl  pv_syscall_entry
-pv_syscall_entry:
+/* SYSCALL: RCX = guest RIP, R11 = guest RFLAGS, RSP still the guest's, IF=0;
+ * from 64-bit code through LSTAR, from 32-bit code (CS 0xe023) through CSTAR */
+.macro SYSCALL_ENTRY name, cs, handler
+        .globl  \name
+\name:
         mov     %rsp, pv_syscall_rsp(%rip)  /* one CPU: a per-CPU stub when SMP comes */
         mov     pv_stack_top(%rip), %rsp
         push    $GUEST_DS                   /* ss */
         push    pv_syscall_rsp(%rip)        /* rsp */
         push    %r11                        /* rflags */
-        push    $GUEST_CS64                 /* cs */
+        push    $\cs                        /* cs */
         push    %rcx                        /* rip */
         push    $0                          /* error code */
         push    $VECTOR_SYSCALL             /* vector */
         SAVE_GPRS
         mov     %rsp, %rdi
         cld
-        call    pv_do_syscall               /* returns the frame to resume */
+        call    \handler                    /* returns the frame to resume */
         mov     %rax, %rsp
         jmp     pv_exit
+.endm
+
+        SYSCALL_ENTRY pv_syscall_entry, GUEST_CS64, pv_do_syscall
+        SYSCALL_ENTRY pv_syscall32_entry, GUEST_CS32, pv_do_syscall32
 
 /* pv_do_exception_on_main_stack(frame): an exception from the guest that
  * arrived on an IST stack, continued from its copy at the top of the main

@@ -242,6 +242,21 @@ struct cpu_regs *pv_do_syscall(struct cpu_regs *regs)
     return regs;
 }
 
+/* SYSCALL from a 32-bit code segment (0xe023) of a 64-bit guest, kernel or
+ * user: never a hypercall; as Xen, it goes to the syscall32 callback, or
+ * the syscall callback if there is none (#UD with neither) */
+struct cpu_regs *pv_do_syscall32(struct cpu_regs *regs)
+{
+    struct vcpu *v = current;
+    bool compat = v->syscall32_callback != 0;
+
+    if ( !bounce(regs, compat ? v->syscall32_callback : v->syscall_callback, false, 0,
+                 compat ? v->syscall32_masks_events : v->syscall_masks_events) )
+        pv_inject(regs, X86_EXC_UD, false, 0);
+    pv_exit_checks(regs);
+    return regs;
+}
+
 /* Start a vCPU in guest kernel mode at rip with rsp, rsi (start of day). */
 void pv_start_vcpu(struct vcpu *v, u64 rip, u64 rsp, u64 rsi)
 {

@@ -17,6 +17,7 @@ void pv_do_exception(struct cpu_regs *regs);
 void __noreturn pv_do_exception_on_main_stack(struct cpu_regs *frame);
 void pv_exit_checks(struct cpu_regs *regs);   /* events, then a safe frame */
 struct cpu_regs *pv_do_syscall(struct cpu_regs *regs);
+struct cpu_regs *pv_do_syscall32(struct cpu_regs *regs);
 void pv_inject(struct cpu_regs *regs, unsigned int vector, bool has_error, u64 error);
 void __noreturn pv_return_to_guest(struct cpu_regs *regs);
 void __noreturn pv_start_vcpu(struct vcpu *v, u64 rip, u64 rsp, u64 rsi);
