@@ -4,7 +4,8 @@
  * line prints what the guest saw - vector, error code, where RIP pointed, the
  * CS and event mask in the frame, CR2 - so tests/xen-diff compares Xen's and
  * Sierra's frames field by field. Last, user mode the way XTF runs it: the
- * kernel's own L4 as the user page tables too.
+ * kernel's own L4 as the user page tables too, and SYSCALL from 32-bit user
+ * code (CSTAR: once an unset MSR that sent ring 0 to address 0).
  */
 #include <sierra-guest/hypercall.h>
 #include <sierra-guest/kit.h>
@@ -130,12 +131,54 @@ asm(".text\n.globl user_shared\nuser_shared:\n"
 asm(".text\n.globl user_main\nuser_main:\n"
     "  mov $42, %eax\n  syscall\n.globl user_syscall_after\nuser_syscall_after:\n  ud2\n");
 
+/* SYSCALL from 32-bit user code (CS 0xe023, code mapped at 1 GiB): no
+ * hypercall; with no syscall32 callback it reaches the syscall callback */
+static uint64_t cl3[512] __attribute__((aligned(4096))), cl2[512] __attribute__((aligned(4096))),
+                cl1[512] __attribute__((aligned(4096)));
+extern const char compat_code[], to_compat[];
+
+asm(".text\n.balign 4096\n.globl compat_code\ncompat_code:\n"
+    ".code32\n  mov $42, %eax\n  syscall\n  ud2\n.code64\n"
+    ".globl to_compat\nto_compat:\n"
+    "  pushq $0xe023\n  pushq $0x40000000\n  lretq\n");
+
+static unsigned long pte_of(const void *va, unsigned long flags)
+{
+    return (virt_to_mfn(va) << 12) | flags;
+}
+
+static void compat_syscall(void)
+{
+    uint64_t *l4 = (uint64_t *)start_info->pt_base;
+    struct pv_mmu_update mu;
+    long rc = 0;
+
+    cl1[0] = pte_of(compat_code, 0x65);
+    cl2[0] = pte_of(cl1, 0x67);
+    cl3[1] = pte_of(cl2, 0x67);
+    rc |= hyp_update_va_mapping((unsigned long)cl1, pte_of(cl1, 0x65), PV_UVMF_INVLPG);
+    rc |= hyp_update_va_mapping((unsigned long)cl2, pte_of(cl2, 0x65), PV_UVMF_INVLPG);
+    rc |= hyp_update_va_mapping((unsigned long)cl3, pte_of(cl3, 0x65), PV_UVMF_INVLPG);
+    mu = (struct pv_mmu_update){ .ptr = virt_to_mfn(l4) << 12, .val = pte_of(cl3, 0x67) };
+    rc |= hyp_mmu_update(&mu, 1, NULL, PV_DOMID_SELF);
+    check(rc == 0, "32-bit user code mapped at 1 GiB -> %ld", rc);
+    kit_syscall_rax = 0;
+    kit_enter_user((unsigned long)to_compat, (unsigned long)kit_spare_page(3) + 4096);
+    /* (the frame's CS is not compared: Xen under TCG reports 0xe033 there) */
+    check(kit_syscall_rax == 42 && kit_syscall_rip == 0x40000007UL,
+          "SYSCALL from 32-bit user code reached the syscall callback: rax %lu, rip %#lx",
+          (unsigned long)kit_syscall_rax, (unsigned long)kit_syscall_rip);
+    mu.val = 0;
+    hyp_mmu_update(&mu, 1, NULL, PV_DOMID_SELF);
+}
+
 int main(void)
 {
     printf("traps: start\n");
     exceptions();
     user_mode();
     shared_user_mode();
+    compat_syscall();
     printf("traps: %d failed\n", checks_failed());
     return checks_failed() ? 1 : 0;
 }
