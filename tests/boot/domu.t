@@ -7,7 +7,8 @@
 # one of its frames keeps that frame until it is unmapped.
 # Then an unprivileged domU (guest-kit/control/unpriv) attacks: the control
 # interface, acting for dom0, foreign mappings, and mapping every machine
-# frame. Every attempt must be refused; it powers off only if all were.
+# frame, I/O memory, and devices through I/O ports with IOPL 1. Every
+# attempt must be refused; it powers off only if all were.
 . "$(dirname "$0")/../lib/tap.sh"
 
 boot domu -m 1024 -a 'dom0_mem=256M' -t 180 \
@@ -36,5 +37,8 @@ expect_no_line '^\[d1\] not ok' "no attempt of the domU succeeded"
 expect_line '^\[d1\] ok [0-9]+ - mapping each of [0-9]+ machine frames: [0-9]+ of ours mapped, 0 others$' \
   "of all the machine's frames it maps only its own"
 expect_line '^\[d1\] ok [0-9]+ - domctl getdomaininfo -> -1$' "no control interface for a domU"
+expect_line '^\[d1\] ok [0-9]+ - mapping I/O frame 0xf0 -> -1$' "no I/O memory for a domU"
+expect_line '^\[d1\] ok [0-9]+ - CMOS register A reads all ones$' \
+  "with IOPL 1 its port accesses reach no device (and its keyboard-controller reset none)"
 expect_line '^domu: 0 failed$' "dom0 saw it power off and got every page back"
 finish

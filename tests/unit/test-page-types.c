@@ -38,7 +38,17 @@ static void fake_release(pfn_t pfn)
     released[nr_released++ % 4] = pfn;
 }
 
-static const struct pt_env env = { table, NR, fake_frame_to_virt, fake_hv_slots, fake_release };
+/* DOM may map I/O frames below NR + 16 but NR + 1 (NR + 2 only read-only);
+ * past NR + 16 is past the physical address width */
+static enum iomem_access fake_iomem(domid_t d, pfn_t mfn)
+{
+    if ( d != DOM || mfn == NR + 1 || mfn >= NR + 16 )
+        return IOMEM_NONE;
+    return mfn == NR + 2 ? IOMEM_RO : IOMEM_RW;
+}
+
+static const struct pt_env env = { table, NR, fake_frame_to_virt, fake_hv_slots, fake_release,
+                                   fake_iomem };
 
 /* frames 1..NR-1: the first half belongs to DOM, the second to OTHER */
 static int setup(void **state)
@@ -280,6 +290,45 @@ static void test_mod_entry(void **state)
 
 /* a frame its owner gave back while mapped: no new references, and the last
  * one to go releases it */
+/* Frame 0 is reserved and owned by PV_DOMID_IO (not RAM), as are frames past
+ * the table: I/O memory. DOM may map it (NR + 2 read-only), nobody else. */
+static void test_io_frames(void **state)
+{
+    (void)state;
+    mem[3][0] = entry(0, _PAGE_PRESENT | _PAGE_RW);
+    mem[3][1] = entry(NR + 5, _PAGE_PRESENT | _PAGE_RW | _PAGE_PCD);
+    mem[3][2] = entry(NR + 2, _PAGE_PRESENT | _PAGE_RW);
+    assert_int_equal(pt_get_type(&env, 3, PGT_l1_page_table, DOM), 0);
+    assert_true(mem[3][0] & _PAGE_RW);
+    assert_false(mem[3][2] & _PAGE_RW);                 /* forced read-only */
+    assert_int_equal(table[0].ref_count, 0);            /* I/O frames count nothing */
+    assert_int_equal(table[0].type_info, 0);
+    /* mod_entry: a refused frame, another domain's I/O, then one it may map */
+    assert_int_equal(pt_mod_entry(&env, 3, 1, 4, entry(NR + 1, _PAGE_PRESENT), DOM, DOM), -EPERM);
+    assert_int_equal(pt_mod_entry(&env, 40, 1, 0, entry(0, _PAGE_PRESENT), OTHER, OTHER), -EINVAL);
+    assert_int_equal(pt_mod_entry(&env, 3, 1, 4, entry(0, _PAGE_PRESENT), DOM, OTHER), -EPERM);
+    assert_int_equal(pt_mod_entry(&env, 3, 1, 0, entry(5, _PAGE_PRESENT | _PAGE_RW), DOM, DOM), 0);
+    assert_int_equal(table[5].ref_count, 2);
+    assert_int_equal(pt_mod_entry(&env, 3, 1, 0, entry(0, _PAGE_PRESENT), DOM, DOM), 0);
+    assert_int_equal(table[5].ref_count, 1);
+    assert_int_equal(table[0].ref_count, 0);
+    pt_put_type(&env, 3);
+    assert_clean();
+    /* a table with an I/O entry another domain may not map is refused whole */
+    memset(mem[40], 0, sizeof(mem[40]));
+    mem[40][0] = entry(41, _PAGE_PRESENT | _PAGE_RW);
+    mem[40][1] = entry(0, _PAGE_PRESENT);
+    assert_int_equal(pt_get_type(&env, 40, PGT_l1_page_table, OTHER), -EPERM);
+    assert_clean();
+    /* RAM the hypervisor keeps (reserved, not owned by PV_DOMID_IO) is no I/O */
+    table[0].owner = PV_DOMID_XEN;
+    mem[3][0] = entry(0, _PAGE_PRESENT);
+    mem[3][1] = mem[3][2] = 0;
+    assert_int_equal(pt_get_type(&env, 3, PGT_l1_page_table, DOM), -EPERM);
+    table[0].owner = PV_DOMID_IO;
+    assert_clean();
+}
+
 static void test_dying_frame(void **state)
 {
     (void)state;
@@ -309,6 +358,7 @@ int main(void)
         cmocka_unit_test_setup(test_hierarchy_refusals, setup),
         cmocka_unit_test_setup(test_linear_self_map, setup),
         cmocka_unit_test_setup(test_mod_entry, setup),
+        cmocka_unit_test_setup(test_io_frames, setup),
         cmocka_unit_test_setup(test_dying_frame, setup),
     };
 

@@ -3,7 +3,10 @@
  * is not its own. It must not use the control interface, act on dom0's
  * behalf (memory, event channels, foreign mappings, its console input), or
  * map any frame of the machine but its own: it tries every frame below
- * maximum_ram_page and counts what it got. It powers off when every attempt
+ * maximum_ram_page and counts what it got, and I/O memory past it. With
+ * IOPL 1 its IN/OUT instructions run, but must reach no device: PCI config
+ * space and the CMOS read as all ones, and the keyboard controller's reset
+ * command does not reset the machine. It powers off when every attempt
  * was refused (dom0 checks the shutdown reason), and crashes otherwise.
  */
 #include <sierra-guest/hypercall.h>
@@ -55,6 +58,43 @@ static void map_every_frame(void)
           foreign);
 }
 
+static unsigned char inb(unsigned short port)
+{
+    unsigned char v;
+
+    asm volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
+    return v;
+}
+
+static void outb(unsigned short port, unsigned char v)
+{
+    asm volatile("outb %0, %1" :: "a"(v), "Nd"(port));
+}
+
+static void devices(void)
+{
+    static const unsigned long io_frames[] = { 0xf0, 0xfe000, 0xfec00, 0xfee00, 0xfffff };
+    struct pv_physdev_set_iopl iopl = { .iopl = 1 };
+    unsigned int cfg;
+    long rc;
+
+    for ( unsigned int i = 0; i < sizeof(io_frames) / sizeof(io_frames[0]); i++ )
+    {
+        rc = hyp_update_va_mapping((unsigned long)kit_spare_page(0), (io_frames[i] << 12) | PTE_P_A,
+                                   PV_UVMF_INVLPG);
+        check(rc == -PV_EPERM, "mapping I/O frame %#lx -> %ld", io_frames[i], rc);
+    }
+    rc = hyp_physdev_op(PV_PHYSDEVOP_set_iopl, &iopl);
+    check(rc == 0, "physdev set_iopl 1 -> %ld", rc);
+    asm volatile("outl %0, %1" :: "a"(0x80000000u), "Nd"((unsigned short)0xcf8));
+    asm volatile("inl %1, %0" : "=a"(cfg) : "Nd"((unsigned short)0xcfc));
+    check(cfg == 0xffffffffu, "PCI config of 00:00.0 reads %#x", cfg);
+    outb(0x70, 0x0a);
+    check(inb(0x71) == 0xff, "CMOS register A reads all ones");
+    outb(0x64, 0xfe);                   /* the keyboard controller's reset */
+    check(1, "the keyboard controller's reset command reached nothing");
+}
+
 int main(void)
 {
     struct sierra_domctl dc = { .cmd = SIERRA_DOMCTL_getdomaininfo,
@@ -86,6 +126,7 @@ int main(void)
     rc = hyp_console_io(PV_CONSOLEIO_read, sizeof(buf), buf);
     check(rc == -PV_EPERM, "console_io read (dom0's input) -> %ld", rc);
     map_every_frame();
+    devices();
     printf("unpriv: %d failed\n", checks_failed());
     return checks_failed() ? 1 : 0;
 }

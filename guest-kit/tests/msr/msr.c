@@ -57,6 +57,10 @@ static const struct probe probes[] = {
     { 0xc0000080, "EFER", 0xd01 }, { 0xc0000081, "STAR", 0 }, { 0xc0000082, "LSTAR", 0 },
     { 0xc0000084, "FMASK", 0 }, { 0xc0000100, "FS_BASE", ~0UL }, { 0xc0000101, "GS_BASE", ~0UL },
     { 0xc0000102, "SHADOW_GS_BASE", ~0UL }, { 0xc0000103, "TSC_AUX", ~0UL },
+    { 0x179, "MCG_CAP", ~0UL }, { 0x17a, "MCG_STATUS", ~0UL }, { 0x17b, "MCG_CTL", ~0UL },
+    { 0x400, "MC0_CTL", ~0UL }, { 0x401, "MC0_STATUS", ~0UL }, { 0x402, "MC0_ADDR", ~0UL },
+    { 0x403, "MC0_MISC", ~0UL }, { 0x405, "MC1_STATUS", ~0UL }, { 0x408, "MC2_CTL", ~0UL },
+    { 0x47f, "MC31_MISC", ~0UL }, { 0x480, "past the banks", ~0UL }, { 0x280, "MC0_CTL2", ~0UL }, { 0xc0000410, "AMD MCA_INTR_CFG", ~0UL },
     { 0xc0010015, "AMD_HWCR", ~0UL }, { 0x40000000, "hypervisor range", ~0UL }, { 0x12345, "unknown", 0 },
 };
 
@@ -101,6 +105,32 @@ int main(void)
     check(1, "wrmsr MISC_ENABLE: %s", wr(0x1a0, 0) ? "emulated" : "#GP");
     check(1, "wrmsr unknown 0x12345: %s", wr(0x12345, 0) ? "emulated" : "#GP");
     check(1, "wrmsr DEBUGCTL 0: %s", wr(0x1d9, 0) ? "emulated" : "#GP");
+    check(1, "wrmsr MCG_STATUS 0: %s", wr(0x17a, 0) ? "emulated" : "#GP");
+    check(1, "wrmsr MCG_CTL ~0: %s", wr(0x17b, ~0UL) ? "emulated" : "#GP");
+    check(1, "wrmsr MC0_CTL ~0: %s", wr(0x400, ~0UL) ? "emulated" : "#GP");
+    check(1, "wrmsr MC0_STATUS 0: %s", wr(0x401, 0) ? "emulated" : "#GP");
+    check(1, "wrmsr MC0_STATUS 1: %s", wr(0x401, 1) ? "emulated" : "#GP");
+    check(1, "wrmsr MC1_ADDR 0: %s", wr(0x406, 0) ? "emulated" : "#GP");
+    check(1, "wrmsr MC2_CTL ~0: %s", wr(0x408, ~0UL) ? "emulated" : "#GP");
+    check(1, "wrmsr MC1_ADDR 5: %s", wr(0x406, 5) ? "emulated" : "#GP");
+    check(1, "wrmsr MC1_MISC 5: %s", wr(0x407, 5) ? "emulated" : "#GP");
+    check(1, "wrmsr MC0_CTL 0: %s", wr(0x400, 0) ? "emulated" : "#GP");
+    check(1, "wrmsr MCG_STATUS 1: %s", wr(0x17a, 1) ? "emulated" : "#GP");
+    check(1, "wrmsr MCG_CAP 2: %s", wr(0x179, 2) ? "emulated" : "#GP");
+    check(1, "wrmsr MC0_CTL2 0: %s", wr(0x280, 0) ? "emulated" : "#GP");
+    check(1, "wrmsr MC5_STATUS 0: %s", wr(0x415, 0) ? "emulated" : "#GP");
+    check(1, "wrmsr MC5_STATUS 1: %s", wr(0x415, 1) ? "emulated" : "#GP");
+    check(1, "wrmsr MC0_CTL2 1: %s", wr(0x280, 1) ? "emulated" : "#GP");
+    check(1, "wrmsr MCG_CTL 5: %s", wr(0x17b, 5) ? "emulated" : "#GP");
+    ok = rd(0x17a, &v);
+    check(1, "MCG_STATUS after the writes: %s %#lx", ok ? "read" : "#GP", ok ? v : 0);
+    check(1, "wrmsr MCG_STATUS 0 again: %s", wr(0x17a, 0) ? "emulated" : "#GP");
+    ok = rd(0x401, &v);
+    check(1, "MC0_STATUS after the writes: %s %#lx", ok ? "read" : "#GP", ok ? v : 0);
+    ok = rd(0x400, &v);
+    check(1, "MC0_CTL after the writes: %s %#lx", ok ? "read" : "#GP", ok ? v : 0);
+    ok = rd(0x406, &v);
+    check(1, "MC1_ADDR after the writes: %s %#lx", ok ? "read" : "#GP", ok ? v : 0);
     printf("msr: %d failed\n", checks_failed());
     return checks_failed() ? 1 : 0;
 }

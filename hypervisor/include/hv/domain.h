@@ -54,6 +54,7 @@ struct vcpu {
     bool fpu_ts;                    /* the guest's virtual CR0.TS */
     u64 cr2;                        /* virtual CR2: the last #PF address delivered */
     u64 cr4;                        /* virtual CR4: the guest-controlled bits (TSD, DE) */
+    u64 mcg_status;                 /* virtual MCG_STATUS (pv/vmce.c) */
     u64 dr[4], dr6, dr7;            /* virtual debug registers (pv/debugreg.c) */
     u32 dr7_emul;                   /* DR7 enables of I/O breakpoints, never loaded */
     struct pv_vcpu_info *vcpu_info;
@@ -98,6 +99,7 @@ struct domain {
     struct sierra_domctl_rings rings;   /* domctl set_rings: where its console/xenstore are */
     char name[32];
     struct credit credit;           /* scheduler weight, cap and balance */
+    u32 pci_cf8;                    /* the PCI config address it wrote (pv/pci-cfg.c) */
 };
 
 #define MAX_DOMAINS 16

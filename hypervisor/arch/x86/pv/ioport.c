@@ -19,9 +19,9 @@ struct range {
     u16 first, last;
 };
 
-/* ports the hypervisor uses: the PICs (masked for good), the PIT, PCI config */
+/* ports the hypervisor uses: the PICs (masked for good), the PIT */
 static const struct range hypervisor_ports[] = {
-    { 0x20, 0x21 }, { 0xa0, 0xa1 }, { 0x40, 0x43 }, { 0xcf8, 0xcff },
+    { 0x20, 0x21 }, { 0xa0, 0xa1 }, { 0x40, 0x43 },
 };
 static struct range uart_ports;
 
@@ -65,9 +65,17 @@ static bool guest_may(const struct vcpu *v, u16 port, unsigned int bytes)
     return iopl_ok(v) || bitmap_allows(v, port, bytes);
 }
 
+/* the hardware, for the control domain and a port that is not the hypervisor's */
+static bool reaches_port(const struct domain *d, u16 port, unsigned int bytes)
+{
+    return d->privileged && !ioport_owned_by_hypervisor(port, bytes);
+}
+
 static u32 port_in(u16 port, unsigned int bytes)
 {
-    if ( ioport_owned_by_hypervisor(port, bytes) )
+    if ( pci_cfg_port(port, bytes) )
+        return pci_cfg_read(current->domain, port, bytes);
+    if ( !reaches_port(current->domain, port, bytes) )
         return ~0u;
     if ( bytes == 1 )
         return inb(port);
@@ -78,7 +86,12 @@ static u32 port_in(u16 port, unsigned int bytes)
 
 static void port_out(u16 port, unsigned int bytes, u32 v)
 {
-    if ( ioport_owned_by_hypervisor(port, bytes) )
+    if ( pci_cfg_port(port, bytes) )
+    {
+        pci_cfg_write(current->domain, port, bytes, v);
+        return;
+    }
+    if ( !reaches_port(current->domain, port, bytes) )
         return;
     if ( bytes == 1 )
         outb(port, (u8)v);

@@ -37,7 +37,7 @@ void pv_mm_init(void)
     pv_pt_env = (struct pt_env){
         .table = frame_table, .nr_frames = nr_frames,
         .frame_to_virt = frame_virt, .install_hv_slots = paging_install_hv_slots,
-        .release_frame = release_frame,
+        .release_frame = release_frame, .iomem_access = pv_iomem_access,
     };
 }
 

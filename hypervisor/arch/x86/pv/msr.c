@@ -7,7 +7,8 @@
  * revision), its own segment bases, zeros for TSC_AUX and AMD's HWCR where
  * the CPU has them - and a shorter list writes: the segment bases (canonical
  * only, as set_segment_base), EFER to the value it already has, and
- * MISC_ENABLE, whose writes are dropped. Every other access is the guest's
+ * MISC_ENABLE, whose writes are dropped; the machine-check MSRs are
+ * pv/vmce.c's. Every other access is the guest's
  * #GP, at the instruction. Only the guest kernel gets here.
  */
 #include <asm/extable.h>
@@ -75,7 +76,7 @@ static bool read_msr(u32 msr, u64 *val)
     case MSR_TSC_AUX:       *val = 0; return has_rdtscp();
     case MSR_AMD_HWCR:      *val = 0; return cpu_is_amd();
     case MSR_XEN_HYPERCALL: *val = 0; return true;
-    default:                return false;
+    default:                return pv_vmce_rdmsr(current, msr, val);
     }
 }
 
@@ -96,7 +97,7 @@ static bool write_msr(u32 msr, u64 val)
     case MSR_MISC_ENABLE:
         return true;                    /* dropped, as Xen drops it */
     default:
-        return false;
+        return pv_vmce_wrmsr(current, msr, val);
     }
 }
 

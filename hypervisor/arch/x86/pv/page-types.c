@@ -37,7 +37,17 @@ void pt_put_page(const struct pt_env *env, pfn_t pfn)
         env->release_frame(pfn);
 }
 
-static int get_entry_refs(const struct pt_env *env, unsigned int level, pte_t e,
+/* I/O memory: a frame that is not RAM (past the frame table, or reserved
+ * and owned by PV_DOMID_IO). As Xen's dom_io frames it is never counted; an
+ * L1 entry may map it as env->iomem_access lets the domain. */
+static bool io_frame(const struct pt_env *env, pfn_t pfn)
+{
+    struct frame *f = frame_of(env, pfn);
+
+    return !f || (f->state == FRAME_RESERVED && f->owner == PV_DOMID_IO);
+}
+
+static int get_entry_refs(const struct pt_env *env, unsigned int level, pte_t *e,
                           domid_t owner);
 static void put_entry_refs(const struct pt_env *env, unsigned int level, pte_t e);
 
@@ -80,7 +90,7 @@ static int validate_table(const struct pt_env *env, pfn_t pfn, unsigned int leve
         if ( self_map(level, t[i], pfn) )
             rc = check_self_map(t[i]);
         else
-            rc = get_entry_refs(env, level, t[i], owner);
+            rc = get_entry_refs(env, level, &t[i], owner);
         if ( rc )
             break;
     }
@@ -161,20 +171,35 @@ void pt_put_type(const struct pt_env *env, pfn_t pfn)
     f->type_info = 0;
 }
 
-static int get_entry_refs(const struct pt_env *env, unsigned int level, pte_t e,
+/* An I/O frame the domain may map (or only read: the entry loses RW, as on
+ * Xen) takes no reference; one it may not is -EPERM. */
+static int io_entry(const struct pt_env *env, pte_t *e, pfn_t target, domid_t owner)
+{
+    enum iomem_access a = env->iomem_access ? env->iomem_access(owner, target) : IOMEM_NONE;
+
+    if ( a == IOMEM_NONE )
+        return -EPERM;
+    if ( a == IOMEM_RO )
+        *e &= ~_PAGE_RW;
+    return 0;
+}
+
+static int get_entry_refs(const struct pt_env *env, unsigned int level, pte_t *e,
                           domid_t owner)
 {
-    pfn_t target = (e & PTE_ADDR_MASK) >> PAGE_SHIFT;
+    pfn_t target = (*e & PTE_ADDR_MASK) >> PAGE_SHIFT;
     int rc;
 
-    if ( e & ~(PTE_ADDR_MASK | (level == 1 ? PV_L1_ALLOWED : PV_LN_ALLOWED)) )
+    if ( *e & ~(PTE_ADDR_MASK | (level == 1 ? PV_L1_ALLOWED : PV_LN_ALLOWED)) )
         return -EINVAL;         /* reserved or forbidden bits (e.g. PSE) */
+    if ( level == 1 && io_frame(env, target) )
+        return io_entry(env, e, target, owner);
     rc = pt_get_page(env, target, owner);
     if ( rc )
         return rc;
     if ( level > 1 )
         rc = pt_get_type(env, target, PGT_LEVEL_TYPE(level - 1), owner);
-    else if ( e & _PAGE_RW )
+    else if ( *e & _PAGE_RW )
         rc = pt_get_type(env, target, PGT_writable_page, owner);
     if ( rc )
     {
@@ -188,6 +213,8 @@ static void put_entry_refs(const struct pt_env *env, unsigned int level, pte_t e
 {
     pfn_t target = (e & PTE_ADDR_MASK) >> PAGE_SHIFT;
 
+    if ( level == 1 && io_frame(env, target) )
+        return;                 /* I/O memory holds no references */
     if ( level > 1 || (e & _PAGE_RW) )
         pt_put_type(env, target);
     pt_put_page(env, target);
@@ -217,7 +244,7 @@ int pt_mod_entry(const struct pt_env *env, pfn_t table, unsigned int level,
     else if ( new_e & _PAGE_PRESENT )
     {
         new_e = guest_entry_fixup(level, new_e);
-        rc = get_entry_refs(env, level, new_e, level == 1 ? pg_owner : owner);
+        rc = get_entry_refs(env, level, &new_e, level == 1 ? pg_owner : owner);
         if ( rc )
             return rc;
     }

@@ -4,8 +4,11 @@
  * its virtual IOPL (physdev set_iopl) covers the current guest ring (1 for the
  * kernel, 3 for user), or its I/O bitmap (physdev set_iobitmap, TSS format:
  * a clear bit allows the port) does. A permitted access to a port the
- * hypervisor keeps for itself (its UART, the PIC, the PIT, PCI config) reads
- * as all ones and writes are dropped, as on Xen.
+ * hypervisor keeps for itself (its UART, the PIC, the PIT) reads as all
+ * ones and writes are dropped, as on Xen; so does every access of a domain
+ * that is not the control domain (none has I/O port permissions: a domU's
+ * IOPL lets its instructions run, not reach the hardware). PCI config ports
+ * are mediated (pci-cfg.c).
  */
 #ifndef ASM_PV_IOPORT_H
 #define ASM_PV_IOPORT_H
@@ -16,5 +19,10 @@
 void ioports_init(void);                        /* the hypervisor's ports */
 bool ioport_owned_by_hypervisor(u16 port, unsigned int bytes);
 bool pv_emulate_io(struct cpu_regs *regs);      /* true: emulated (or refused by #GP) */
+
+struct domain;
+bool pci_cfg_port(u16 port, unsigned int bytes);   /* touches 0xcf8-0xcff */
+u32 pci_cfg_read(struct domain *d, u16 port, unsigned int bytes);
+void pci_cfg_write(struct domain *d, u16 port, unsigned int bytes, u32 val);
 
 #endif

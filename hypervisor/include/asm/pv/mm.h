@@ -13,6 +13,8 @@
 extern struct pt_env pv_pt_env;
 void pv_mm_init(void);             /* once the frame table exists */
 void pv_give_back_frame(pfn_t pfn); /* drop the owner's allocation reference */
+/* what domain id may do with I/O frame mfn (pv/iomem.c) */
+enum iomem_access pv_iomem_access(domid_t id, pfn_t mfn);
 /* a page and writable-type reference on a frame of owner's (-EINVAL if it is
  * not owner's or is typed otherwise, a page table say), and dropping both */
 long pv_get_writable(pfn_t mfn, domid_t owner);

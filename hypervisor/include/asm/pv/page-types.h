@@ -13,7 +13,10 @@
  *     no superpages, no reserved bits; a linear page table only as an
  *     L2-L4 entry naming its own table, read-only, holding no reference
  *     (Xen's rule; one table's self-map cannot reach another's);
- *   - L4 slots of the hypervisor hole are the hypervisor's, written by it.
+ *   - L4 slots of the hypervisor hole are the hypervisor's, written by it;
+ *   - an L1 entry may map I/O memory (a frame that is not RAM) if the
+ *     hypervisor permits it to that domain (read-only ones lose RW); such an
+ *     entry counts nothing.
  * When the last type reference goes, the table's entries release what they
  * held. Pure logic over the frame table; frame contents are reached through
  * frame_to_virt(), so it is unit-tested on the host.
@@ -44,6 +47,9 @@
 #define PV_L4_HV_FIRST  256     /* slots 256-271: the hypervisor hole */
 #define PV_L4_HV_LAST   271
 
+/* What a domain may do with an I/O frame */
+enum iomem_access { IOMEM_NONE, IOMEM_RO, IOMEM_RW };
+
 /* The context validation runs in: the frame table and the hypervisor's hooks. */
 struct pt_env {
     struct frame *table;
@@ -51,6 +57,7 @@ struct pt_env {
     void *(*frame_to_virt)(pfn_t pfn);
     void (*install_hv_slots)(pte_t *l4);    /* write slots 256-271 of a new L4 */
     void (*release_frame)(pfn_t pfn);       /* a dying frame lost its last reference */
+    enum iomem_access (*iomem_access)(domid_t d, pfn_t mfn);   /* NULL: none */
 };
 
 int pt_get_page(const struct pt_env *env, pfn_t pfn, domid_t owner);

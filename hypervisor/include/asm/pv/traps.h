@@ -29,7 +29,12 @@ enum pv_emul { PV_EMUL_NONE, PV_EMUL_DONE, PV_EMUL_GP, PV_EMUL_UD };
 enum pv_emul pv_emulate_priv_op(struct cpu_regs *regs);
 void pv_load_cr4(const struct vcpu *v);             /* the vCPU's TSD and DE */
 bool pv_emulate_msr(struct cpu_regs *regs);         /* rdmsr/wrmsr policy (msr.c) */
-void pv_cpuid(u32 leaf, u32 subleaf, u32 regs[4]);
+void pv_cpuid(u32 leaf, u32 subleaf, u32 regs[4]);   /* the PV policy (cpuid.c) */
+/* virtual machine-check MSRs (vmce.c): false when msr is not one of them,
+ * or (write) the value is one the MSR refuses: the guest's #GP */
+struct vcpu;
+bool pv_vmce_rdmsr(struct vcpu *v, u32 msr, u64 *val);
+bool pv_vmce_wrmsr(struct vcpu *v, u32 msr, u64 val);
 /* writable page tables (ptwr.c): true if the #PF was the guest kernel
  * writing its own L1 table and the write has been emulated */
 bool pv_ptwr_emulate(struct cpu_regs *regs, u64 cr2);
