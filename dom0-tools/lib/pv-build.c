@@ -173,7 +173,7 @@ int pv_build_domain(const struct pv_build_ops *ops, const struct pv_build_args *
     if ( info.f_required & ~a->features )
         return -EOPNOTSUPP;
     rc = pv_compute_layout(info.virt_base, info.virt_kstart, info.virt_kend, a->initrd_len,
-                           a->nr_pages, NR_SPECIAL, &b.l);
+                           a->nr_pages, NR_SPECIAL, 0, &b.l);
     if ( !rc )
         rc = ops->populate(ops->ctx, a->nr_pages, p2m);
     if ( !rc )

@@ -1,7 +1,9 @@
 /*
  * Xen's PV virtual layout (hv/pv-layout.h), which PV kernels depend on: from
  * v_start, the kernel, the initrd, the P2M array (one unsigned long per
- * page), start_info (followed by room for the dom0 VGA info), the special
+ * page) unless the kernel asked for it elsewhere (ELF note INIT_P2M: then it
+ * is mapped there, by page tables of its own, in frames just past the initial
+ * mapping), start_info (followed by room for the dom0 VGA info), the special
  * pages, the initial page tables, one page of boot stack; the whole mapped
  * with 4 KiB pages up to v_end, rounded up to 4 MiB with at least 512 KiB to
  * spare (Xen's dom0 rule, kept for domUs too). The page-table count depends
@@ -26,18 +28,46 @@ static u64 spans(u64 s, u64 e, unsigned int shift)
     return ((e - 1) >> shift) - (s >> shift) + 1;
 }
 
+/* slot of va in the L4, in the guest's half or above the hypervisor hole */
+static bool guest_l4_range(u64 s, u64 e)
+{
+    u64 first = s >> L4_SHIFT & 511, last = (e - 1) >> L4_SHIFT & 511;
+
+    return s < e && ((s >> 47) == 0 || (s >> 47) == 0x1ffff) && (s >> 47) == ((e - 1) >> 47) &&
+           (last < 256 || first > 271);
+}
+
+/* the P2M at p2m_base: its own frames and tables, in no L4 slot the initial
+ * mapping uses */
+static int separate_p2m(u64 p2m_base, u64 nr_pages, struct pv_layout *l)
+{
+    u64 end = p2m_base + nr_pages * sizeof(unsigned long);
+
+    l->vphysmap_start = p2m_base;
+    l->vphysmap_end = end;
+    if ( (p2m_base & (PAGE_SIZE - 1)) || !guest_l4_range(p2m_base, end) ||
+         !(((end - 1) >> L4_SHIFT) < (l->v_start >> L4_SHIFT) ||
+           (p2m_base >> L4_SHIFT) > ((l->v_end - 1) >> L4_SHIFT)) )
+        return -EINVAL;
+    l->nr_p2m_frames = (pg_up(end) - p2m_base) >> PAGE_SHIFT;
+    l->nr_p2m_frames += spans(p2m_base, end, L4_SHIFT) + spans(p2m_base, end, L3_SHIFT) +
+                        spans(p2m_base, end, L2_SHIFT);
+    return 0;
+}
+
 int pv_compute_layout(u64 v_start, u64 kstart, u64 kend, u64 initrd_len, u64 nr_pages,
-                      unsigned int nr_special, struct pv_layout *l)
+                      unsigned int nr_special, u64 p2m_base, struct pv_layout *l)
 {
     if ( kstart < v_start || kend <= kstart )
         return -EINVAL;
+    l->nr_p2m_frames = 0;
     l->v_start = v_start;
     l->vkern_start = kstart;
     l->vkern_end = kend;
     l->vinitrd_start = pg_up(kend);
     l->vinitrd_end = l->vinitrd_start + initrd_len;
     l->vphysmap_start = pg_up(l->vinitrd_end);
-    l->vphysmap_end = l->vphysmap_start + nr_pages * sizeof(unsigned long);
+    l->vphysmap_end = l->vphysmap_start + (p2m_base ? 0 : nr_pages * sizeof(unsigned long));
     l->vstartinfo_start = pg_up(l->vphysmap_end);
     l->vstartinfo_end = l->vstartinfo_start + sizeof(struct pv_start_info) +
                         sizeof(struct pv_dom0_vga_console_info);
@@ -60,7 +90,9 @@ int pv_compute_layout(u64 v_start, u64 kstart, u64 kend, u64 initrd_len, u64 nr_
         if ( needed <= l->nr_pt_pages )
             break;
     }
-    if ( (l->v_end - l->v_start) >> PAGE_SHIFT > nr_pages )
+    if ( p2m_base && separate_p2m(p2m_base, nr_pages, l) )
+        return -EINVAL;
+    if ( ((l->v_end - l->v_start) >> PAGE_SHIFT) + l->nr_p2m_frames > nr_pages )
         return -ENOMEM;         /* the initial mapping needs more pages than the domain has */
     return 0;
 }

@@ -46,6 +46,9 @@ static const struct form forms[] = {
     { "lock andb $0xfd,(%rdi)", { 0xf0, 0x80, 0x27, 0xfd }, 4, PTWR_AND, 1, 4, 4, false, true, ~2UL },
     { "lock orq $2,(%rdi)", { 0xf0, 0x48, 0x83, 0x0f, 0x02 }, 5, PTWR_OR, 8, 5, 1, false, true, 2 },
     { "lock and %rsi,(%rdi)", { 0xf0, 0x48, 0x21, 0x37 }, 4, PTWR_AND, 8, 4, 6, false, false, 0 },
+    /* Linux's clear_bit on a uniprocessor: LOCK patched into DS */
+    { "ds andb $0xfd,(%r12)", { 0x3e, 0x41, 0x80, 0x24, 0x24, 0xfd }, 6, PTWR_AND, 1, 6, 4, false, true, ~2UL },
+    { "gs mov %rsi,(%rdi)", { 0x65, 0x48, 0x89, 0x37 }, 4, PTWR_MOV, 8, 4, 6, false, false, 0 },
 };
 
 static void test_decode_forms(void **state)

@@ -19,13 +19,16 @@ struct pv_layout {
     u64 vspecial_start;         /* nr_special pages, one after the other */
     u64 vpt_start, vpt_end, vstack_start, vstack_end;
     u64 nr_pt_pages;
+    u64 nr_p2m_frames;          /* a separate P2M: its pages and page tables, else 0 */
 };
 
 /* Lay out a kernel at [kstart, kend) from v_start with nr_special pages
- * after start_info (dom0: 0, a domU: 2); 0, -EINVAL (bad range) or -ENOMEM
- * (nr_pages cannot hold the initial mapping). */
+ * after start_info (dom0: 0, a domU: 2), the P2M at p2m_base when not 0
+ * (the kernel's INIT_P2M: outside the initial mapping, page-aligned, in
+ * L4 slots of its own, none of the hypervisor's); 0, -EINVAL (bad range)
+ * or -ENOMEM (nr_pages cannot hold the initial mapping and the P2M). */
 int pv_compute_layout(u64 v_start, u64 kstart, u64 kend, u64 initrd_len, u64 nr_pages,
-                      unsigned int nr_special, struct pv_layout *l);
+                      unsigned int nr_special, u64 p2m_base, struct pv_layout *l);
 
 /* Copy len bytes to guest VA va one page at a time: dst(ctx, va) gives
  * writable memory for va up to the end of its page (as pv_elf_load asks),

@@ -13,6 +13,7 @@
 #include <asm/x86.h>
 #include <hv/hypercall.h>
 #include <hv/mm.h>
+#include <hv/printk.h>
 #include <sierra/mmu.h>
 
 /*
@@ -127,7 +128,13 @@ long run_batch(u64 reqs, u64 count, u64 pdone, u64 domid, size_t size,
         }
         rc = one(req, pg_owner);
         if ( rc )
+        {
+            /* as Xen's gdprintk: what a porter needs to see (loglvl=debug) */
+            pr_debug("d%u: %s request %lu (%#lx %#lx) refused: %ld\n", current->domain->id,
+                     size == sizeof(struct pv_mmu_update) ? "mmu_update" : "mmuext_op",
+                     (unsigned long)done, ((const u64 *)req)[0], ((const u64 *)req)[1], rc);
             break;
+        }
     }
     if ( pdone && copy_to_guest(pdone, &(u32){ (u32)done }, sizeof(u32)) )
         return -EFAULT;

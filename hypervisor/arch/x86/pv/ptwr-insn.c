@@ -63,7 +63,11 @@ int ptwr_decode(const u8 *insn, size_t len, struct ptwr_insn *out)
     unsigned int imm_bytes = 0;
     int m;
 
-    while ( p < end && *p == 0xf0 )     /* LOCK: the write is atomic anyway */
+    /* LOCK (the write is atomic anyway), and segment overrides: no effect
+     * on where the write goes (that is CR2). A uniprocessor Linux patches
+     * its LOCK prefixes into DS overrides, so `ds andb` clears a PTE bit. */
+    while ( p < end && (*p == 0xf0 || *p == 0x2e || *p == 0x36 || *p == 0x3e || *p == 0x26 ||
+                        *p == 0x64 || *p == 0x65) )
         p++;
     if ( p < end && (*p & 0xf0) == 0x40 )
         rex = *p++;
