@@ -18,11 +18,12 @@ cat > "$work/echo.xml" <<'XML'
 </domain>
 XML
 printf '%s\n' 'create -c /etc/sierra/echo.xml' 'list' 'console echo' 'list' > "$work/cmds"
-dom0_shell console-input "$work/cmds" -t 120 -w '^console-echo: type a line' -i 'hello there\r\x1d\r' \
+dom0_shell console-input "$work/cmds" -t 120 -w '^console-echo: type a line' -i 'hello there\r' \
+  -w '^echo: hello there$' -i '\x1d\r' \
   -w '^sierra> console echo$' -i 'quit\r' -- \
   /etc/sierra/echo.xml="$work/echo.xml" /boot/console-echo="$TOP/build/guest-kit/examples/console-echo"
 expect_line '^console-echo: type a line; quit ends$' "the guest's prompt, through its ring and the relay"
-expect_line '^echo +1 +16 +1 +-b---- ' "^] left the console; the domain still runs (blocked, waiting for input)"
+expect_line '^echo +1 +16 +1 +-[rb]---- ' "^] left the console; the domain still runs (blocked waiting for input, or about to)"
 expect_line '^echo: hello there$' "the typed line reached the guest, which echoed it (shown by console again)"
 [ "$(grep -c '^console-echo: type a line' "$LOG")" -eq 2 ]
 tap_result $? "console again: what it wrote before is shown first"

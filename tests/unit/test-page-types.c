@@ -47,8 +47,12 @@ static enum iomem_access fake_iomem(domid_t d, pfn_t mfn)
     return mfn == NR + 2 ? IOMEM_RO : IOMEM_RW;
 }
 
+static unsigned int flushes;
+
+static void fake_flush(void) { flushes++; }
+
 static const struct pt_env env = { table, NR, fake_frame_to_virt, fake_hv_slots, fake_release,
-                                   fake_iomem };
+                                   fake_iomem, fake_flush };
 
 /* frames 1..NR-1: the first half belongs to DOM, the second to OTHER */
 static int setup(void **state)
@@ -329,6 +333,38 @@ static void test_io_frames(void **state)
     assert_clean();
 }
 
+/* A frame mapped writable, then read-only (no flush asked), then pinned as
+ * an L1: the TLB may still hold the writable entry, so retyping flushes -
+ * once for any number of frames retyped before the next use, and not when
+ * the type stays the same. */
+static void test_retype_flushes_stale_tlbs(void **state)
+{
+    (void)state;
+    memset(mem[3], 0, PAGE_SIZE);
+    memset(mem[4], 0, PAGE_SIZE);
+    mem[3][0] = entry(10, _PAGE_PRESENT | _PAGE_RW);
+    mem[3][1] = entry(11, _PAGE_PRESENT | _PAGE_RW);
+    assert_int_equal(pt_get_type(&env, 3, PGT_l1_page_table, DOM), 0);
+    flushes = 0;
+    assert_int_equal(pt_mod_entry(&env, 3, 1, 0, entry(10, _PAGE_PRESENT), DOM, DOM), 0);
+    assert_int_equal(pt_mod_entry(&env, 3, 1, 1, entry(11, _PAGE_PRESENT), DOM, DOM), 0);
+    assert_int_equal(flushes, 0);
+    assert_int_equal(pt_get_type(&env, 10, PGT_l1_page_table, DOM), 0);
+    assert_int_equal(flushes, 1);                       /* 10 was writable */
+    assert_int_equal(pt_get_type(&env, 11, PGT_l1_page_table, DOM), 0);
+    assert_int_equal(flushes, 1);                       /* covered by that flush */
+    pt_put_type(&env, 10);
+    assert_int_equal(pt_get_type(&env, 10, PGT_l1_page_table, DOM), 0);
+    assert_int_equal(flushes, 1);                       /* L1 again: nothing stale */
+    pt_put_type(&env, 10);
+    assert_int_equal(pt_get_type(&env, 10, PGT_writable_page, DOM), 0);
+    assert_int_equal(flushes, 2);                       /* a table becoming writable */
+    pt_put_type(&env, 10);
+    pt_put_type(&env, 11);
+    pt_put_type(&env, 3);
+    assert_clean();
+}
+
 static void test_dying_frame(void **state)
 {
     (void)state;
@@ -359,6 +395,7 @@ int main(void)
         cmocka_unit_test_setup(test_linear_self_map, setup),
         cmocka_unit_test_setup(test_mod_entry, setup),
         cmocka_unit_test_setup(test_io_frames, setup),
+        cmocka_unit_test_setup(test_retype_flushes_stale_tlbs, setup),
         cmocka_unit_test_setup(test_dying_frame, setup),
     };
 

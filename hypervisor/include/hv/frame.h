@@ -46,6 +46,8 @@ struct frame {
     u8 state;
     u8 order;
     u32 next, prev;
+    u32 tlb_stamp;      /* TLB clock << 4 | type, when its type count last went
+                           to 0 (page-types.c: stale TLB entries on retyping) */
 };
 
 struct frame_audit {

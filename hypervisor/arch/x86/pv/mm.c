@@ -32,12 +32,19 @@ static void release_frame(pfn_t pfn)
     buddy_free(&heap, pfn, 0);
 }
 
+/* One CPU runs guests; other vCPUs reload CR3 (flushing) when switched in. */
+static void flush_guest_tlbs(void)
+{
+    write_cr3(read_cr3());
+}
+
 void pv_mm_init(void)
 {
     pv_pt_env = (struct pt_env){
         .table = frame_table, .nr_frames = nr_frames,
         .frame_to_virt = frame_virt, .install_hv_slots = paging_install_hv_slots,
         .release_frame = release_frame, .iomem_access = pv_iomem_access,
+        .flush_tlbs = flush_guest_tlbs,
     };
 }
 

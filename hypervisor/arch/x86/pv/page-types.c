@@ -9,6 +9,26 @@
 
 #define PGT_LEVEL_TYPE(l)   ((u64)(l) << PGT_TYPE_SHIFT)
 
+/* advances at each flush made here; a frame's tlb_stamp holds its value and
+ * the frame's type when the type count went to 0 */
+static u32 tlb_clock = 1;
+
+static void stamp_untyped(struct frame *f)
+{
+    f->tlb_stamp = tlb_clock << 4 | (u32)(f->type_info >> PGT_TYPE_SHIFT);
+}
+
+/* a frame takes type `type` after having none: flush if it had another one
+ * and no flush came since it lost it */
+static void flush_if_stale(const struct pt_env *env, const struct frame *f, u64 type)
+{
+    if ( f->tlb_stamp >> 4 == tlb_clock && (f->tlb_stamp & 0xf) != type >> PGT_TYPE_SHIFT )
+    {
+        env->flush_tlbs();
+        tlb_clock++;
+    }
+}
+
 static pte_t guest_entry_fixup(unsigned int level, pte_t e)
 {
     e |= _PAGE_USER;
@@ -141,12 +161,14 @@ int pt_get_type(const struct pt_env *env, pfn_t pfn, u64 type, domid_t owner)
         return 0;
     }
     /* first use: (re)type the frame, validating a table */
+    flush_if_stale(env, f, type);
     f->type_info = type | 1;
     if ( level )
     {
         rc = validate_table(env, pfn, level, owner);
         if ( rc )
         {
+            stamp_untyped(f);
             f->type_info = 0;
             return rc;
         }
@@ -168,6 +190,7 @@ void pt_put_type(const struct pt_env *env, pfn_t pfn)
     /* last use: a table releases what its entries held; the type goes */
     if ( level )
         devalidate_table(env, pfn, level);
+    stamp_untyped(f);
     f->type_info = 0;
 }
 

@@ -18,7 +18,12 @@
  *     hypervisor permits it to that domain (read-only ones lose RW); such an
  *     entry counts nothing.
  * When the last type reference goes, the table's entries release what they
- * held. Pure logic over the frame table; frame contents are reached through
+ * held. A frame that changes type may still be reachable through TLB entries
+ * made under its old type (a writable mapping just replaced by a read-only
+ * one without a flush, which the guest asks for as it likes): the first
+ * retyping since its type count went to 0 flushes the TLBs unless one has
+ * been flushed since (a clock, as Xen's tlbflush_timestamp), so a page table
+ * is never writable through a stale entry. Pure logic over the frame table; frame contents are reached through
  * frame_to_virt(), so it is unit-tested on the host.
  */
 #ifndef ASM_PV_PAGE_TYPES_H
@@ -58,6 +63,7 @@ struct pt_env {
     void (*install_hv_slots)(pte_t *l4);    /* write slots 256-271 of a new L4 */
     void (*release_frame)(pfn_t pfn);       /* a dying frame lost its last reference */
     enum iomem_access (*iomem_access)(domid_t d, pfn_t mfn);   /* NULL: none */
+    void (*flush_tlbs)(void);               /* every TLB entry of guest mappings */
 };
 
 int pt_get_page(const struct pt_env *env, pfn_t pfn, domid_t owner);
