@@ -21,7 +21,7 @@
 
 #define DOMAIN_ORDER 1      /* struct domain: two pages */
 #define EVTCHN_ORDER 4      /* EVTCHN_MAX_PORTS ports */
-#define VCPU_ORDER 1        /* struct vcpu: two pages */
+#define VCPU_ORDER 2        /* struct vcpu: four pages (its XSAVE area is one) */
 _Static_assert(sizeof(struct vcpu) <= (PAGE_SIZE << VCPU_ORDER), "struct vcpu outgrew VCPU_ORDER");
 _Static_assert(EVTCHN_MAX_PORTS * sizeof(struct evtchn) <= (PAGE_SIZE << EVTCHN_ORDER), "ports outgrew EVTCHN_ORDER");
 _Static_assert(sizeof(struct domain) <= (PAGE_SIZE << DOMAIN_ORDER), "struct domain outgrew DOMAIN_ORDER");

@@ -7,9 +7,8 @@
  * QEMU CPU, so each leaf Linux reads is printed whole, except:
  *   - what names the CPU the code runs on (APIC ID), the caches and TLBs,
  *     and the TSC frequency each hypervisor measured;
- *   - Sierra's two known differences from Xen (docs in hypervisor/arch/x86/
- *     pv/cpuid.c): no XSAVE state, so no XSAVE/OSXSAVE/AVX or what needs
- *     the AVX registers, and leaf 0xd is not printed; no FSGSBASE;
+ *   - Sierra's known difference from Xen (hypervisor/arch/x86/pv/cpuid.c):
+ *     no FSGSBASE;
  *   - the extended leaves past the host's (Xen's policy always reaches
  *     0x80000021; both answer zeros in between).
  */
@@ -30,10 +29,15 @@ struct leaf {
 
 static const struct leaf leaves[] = {
     { 0, 0, { ALL, ALL, ALL, ALL } },
-    { 1, 0, { ALL, 0x0000ffffu, ~0x3c001000u, ALL } },
+    { 1, 0, { ALL, 0x0000ffffu, ALL, ALL } },
     { 6, 0, { ALL, ALL, ALL, ALL } },
-    { 7, 0, { ALL, ~0xdc230021u, ~0x00005e42u, ALL } },
-    { 7, 1, { ~0x00000030u, ALL, ALL, ALL } },
+    { 7, 0, { ALL, ~1u, ALL, ALL } },
+    { 7, 1, { ALL, ALL, ALL, ALL } },
+    { 0xd, 0, { ALL, ALL, ALL, ALL } },
+    { 0xd, 1, { ALL, ALL, ALL, ALL } },
+    { 0xd, 2, { ALL, ALL, ALL, ALL } },
+    { 0xd, 3, { ALL, ALL, ALL, ALL } },
+    { 0xd, 9, { ALL, ALL, ALL, ALL } },
     { 0x80000001, 0, { ALL, ALL, ALL, ALL } },
     { 0x80000002, 0, { ALL, ALL, ALL, ALL } },
     { 0x80000003, 0, { ALL, ALL, ALL, ALL } },

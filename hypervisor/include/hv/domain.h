@@ -14,6 +14,7 @@
 #include <hv/grant-table.h>
 #include <hv/timer.h>
 #include <hv/types.h>
+#include <asm/xstate.h>
 #include <asm/regs.h>
 #include <sierra/arch-x86.h>
 #include <sierra/domctl.h>
@@ -29,7 +30,7 @@ struct vcpu_saved {
     struct cpu_regs regs;           /* the guest frame */
     u64 fs_base, gs_base, shadow_gs_base;   /* the MSRs as the guest left them */
     u16 ds, es, fs, gs;             /* data selectors */
-    u8 fpu[512] __aligned(16);      /* FXSAVE image */
+    u8 fpu[XSTATE_AREA_SIZE] __aligned(64); /* XSAVE area (FXSAVE image first) */
 };
 
 struct vcpu {
@@ -52,6 +53,7 @@ struct vcpu {
     bool syscall_masks_events, syscall32_masks_events, failsafe_masks_events;
     u64 fs_base, gs_base_kernel, gs_base_user;
     bool fpu_ts;                    /* the guest's virtual CR0.TS */
+    u64 xcr0;                       /* the guest's XCR0 (asm/xstate.h) */
     u64 cr2;                        /* virtual CR2: the last #PF address delivered */
     u64 cr4;                        /* virtual CR4: the guest-controlled bits (TSD, DE) */
     u64 mcg_status;                 /* virtual MCG_STATUS (pv/vmce.c) */

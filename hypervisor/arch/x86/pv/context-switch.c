@@ -2,7 +2,8 @@
  * Switching the CPU from one PV vCPU to another (hv/sched.h calls it on the
  * way back to a guest). The hypervisor never uses the FPU or SSE registers
  * (-mgeneral-regs-only), so the guest's FPU state is simply whatever the CPU
- * holds: saved with FXSAVE on the way out, restored on the way in (with
+ * holds: saved with XSAVE (FXSAVE without it: asm/xstate.h) on the way out,
+ * restored with the vCPU's XCR0 on the way in (with
  * CR0.TS clear around both, then set again as the entering guest wants it).
  * Data selectors are reloaded with a fault fixup: a selector the guest left
  * that no longer loads becomes null, as on Xen, rather than faulting here.
@@ -16,11 +17,10 @@
 #include <asm/pv/mm.h>
 #include <asm/pv/traps.h>
 #include <asm/x86.h>
+#include <asm/xstate.h>
 #include <hv/lib.h>
 #include <hv/sched.h>
 
-#define FCW_RESET       0x037f
-#define MXCSR_RESET     0x1f80
 #define FXSAVE_MXCSR    24
 #define FXSAVE_MXCSR_MASK 28
 
@@ -43,16 +43,13 @@ void pv_context_init(void)
     memcpy(&mxcsr_mask, probe + FXSAVE_MXCSR_MASK, sizeof(mxcsr_mask));
     if ( !mxcsr_mask )
         mxcsr_mask = 0xffbf;    /* the architectural default */
+    xstate_init();
 }
 
 void pv_vcpu_init_state(struct vcpu *v)
 {
-    u16 fcw = FCW_RESET;
-    u32 mxcsr = MXCSR_RESET;
-
-    memset(v->saved.fpu, 0, sizeof(v->saved.fpu));
-    memcpy(v->saved.fpu, &fcw, sizeof(fcw));
-    memcpy(v->saved.fpu + FXSAVE_MXCSR, &mxcsr, sizeof(mxcsr));
+    xstate_init_area(v->saved.fpu);
+    v->xcr0 = XSTATE_X87 | XSTATE_SSE;
 }
 
 bool pv_fpu_state_ok(const u8 image[512])
@@ -87,7 +84,7 @@ static void save(struct vcpu *v, const struct cpu_regs *frame)
     s->gs_base = rdmsr(MSR_GS_BASE);
     s->shadow_gs_base = rdmsr(MSR_SHADOW_GS_BASE);
     clts();
-    fxsave(s->fpu);
+    xstate_save(s->fpu, v->xcr0);
 }
 
 static void load(struct vcpu *v, struct cpu_regs *frame)
@@ -106,7 +103,7 @@ static void load(struct vcpu *v, struct cpu_regs *frame)
     wrmsr(MSR_GS_BASE, s->gs_base);
     wrmsr(MSR_SHADOW_GS_BASE, s->shadow_gs_base);
     clts();
-    fxrstor(s->fpu);
+    xstate_load(s->fpu, v->xcr0);
     if ( v->fpu_ts )
         write_cr0(read_cr0() | X86_CR0_TS);
 }

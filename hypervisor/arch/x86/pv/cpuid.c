@@ -12,13 +12,19 @@
  *   - MTRR is shown to the control domain only (it programs the machine's);
  *   - on AMD, 0x80000001.edx repeats the leaf-1 bits it shares with it;
  *   - the virtual address width is 48 bits;
- * and two of Sierra's own: XSAVE/AVX are hidden (Sierra saves FPU state
- * with FXSAVE) and so is FSGSBASE (QEMU TCG does not fault a non-canonical
- * WRFSBASE; see docs/pv-abi-notes). Leaves 0x40000000-0x40000005 are Xen's.
+ *   - XSAVE, and the features whose registers it saves, follow the XSAVE
+ *     components guests may enable (asm/xstate.h: x87 SSE AVX AVX-512, as
+ *     Xen's PV policy; none without XSAVE); OSXSAVE is the vCPU's virtual
+ *     CR4.OSXSAVE, or for the kernel always (Xen's leak, which Linux
+ *     relies on); leaf 0xd describes those components only;
+ * and one of Sierra's own: FSGSBASE is hidden (QEMU TCG does not fault a
+ * non-canonical WRFSBASE; see docs/pv-abi-notes). Leaves 0x40000000-
+ * 0x40000005 are Xen's.
  */
 #include <asm/pv/cpuid-policy.h>
 #include <asm/pv/traps.h>
 #include <asm/x86.h>
+#include <asm/xstate.h>
 #include <hv/domain.h>
 #include <hv/lib.h>
 #include <hv/mm.h>
@@ -32,13 +38,65 @@
 /* leaf-1 edx bits AMD repeats in 0x80000001.edx */
 #define AMD_SHARED_EDX      0x0183f3ffu
 
-/* Sierra's own: no XSAVE state (FXSAVE only), so nothing that needs the
- * AVX registers (FMA F16C XSAVE AVX; AVX2 AVX512*; VAES VPCLMULQDQ, AVX512
- * ones), and no FSGSBASE under TCG */
-#define L1_ECX_SIERRA_HIDES 0x3c001000u
-#define L7_EBX_SIERRA_HIDES 0xdc230021u
-#define L7_ECX_SIERRA_HIDES 0x00005e42u
-#define L7_1_EAX_SIERRA_HIDES 0x00000030u
+/* features by the XSAVE component whose registers they use */
+#define L1_ECX_XSAVE        (1u << 26)
+#define L1_ECX_OSXSAVE      (1u << 27)
+#define L1_ECX_AVX          0x30001000u /* FMA AVX F16C */
+#define L7_EBX_AVX          0x00000020u /* AVX2 */
+#define L7_ECX_AVX          0x00000600u /* VAES VPCLMULQDQ */
+#define L71_EAX_AVX         0x00000010u /* AVX_VNNI */
+#define L7_EBX_AVX512       0xdc230000u /* AVX512F DQ IFMA PF ER CD BW VL */
+#define L7_ECX_AVX512       0x00005842u /* AVX512_VBMI VBMI2 VNNI BITALG VPOPCNTDQ */
+#define L7_EDX_AVX512       0x0000000cu /* AVX512_4VNNIW 4FMAPS */
+#define L71_EAX_AVX512      0x00000020u /* AVX512_BF16 */
+#define L7_EBX_FSGSBASE     0x00000001u
+
+/* leaf 1 ecx, 7.0 ebx/ecx/edx, 7.1 eax: what the XSAVE components allowed
+ * to guests leave out */
+static void xstate_hidden(u32 hide[5])
+{
+    hide[0] = hide[1] = hide[2] = hide[3] = hide[4] = 0;
+    if ( !xstate_guest_mask )
+        hide[0] = L1_ECX_XSAVE | L1_ECX_OSXSAVE;
+    if ( !(xstate_guest_mask & XSTATE_AVX) )
+    {
+        hide[0] |= L1_ECX_AVX;
+        hide[1] |= L7_EBX_AVX;
+        hide[2] |= L7_ECX_AVX;
+        hide[4] |= L71_EAX_AVX;
+    }
+    if ( !(xstate_guest_mask & XSTATE_AVX512) )
+    {
+        hide[1] |= L7_EBX_AVX512;
+        hide[2] |= L7_ECX_AVX512;
+        hide[3] |= L7_EDX_AVX512;
+        hide[4] |= L71_EAX_AVX512;
+    }
+}
+
+/* leaf 0xd: only the components guests may enable; sizes are the host's
+ * (subleaf 0's EBX is the size for the XCR0 now loaded: the vCPU's) */
+static void xsave_leaf(u32 subleaf, u32 r[4])
+{
+    u64 mask = xstate_guest_mask;
+
+    if ( !mask || (subleaf >= 2 && (subleaf > 63 || !(mask & (1UL << subleaf)))) )
+    {
+        r[0] = r[1] = r[2] = r[3] = 0;
+        return;
+    }
+    if ( subleaf == 0 )
+    {
+        r[0] = (u32)mask;
+        r[3] = (u32)(mask >> 32);
+        r[2] = xstate_guest_size;
+    }
+    else if ( subleaf == 1 )
+    {
+        r[0] &= PV_CPUID_W4_D1_EAX;
+        r[1] = r[2] = r[3] = 0;         /* no XSAVES */
+    }
+}
 
 #define CPUID1_EDX_SEP      (1u << 11)
 #define CPUID1_EDX_MTRR     (1u << 12)
@@ -102,7 +160,7 @@ static void hypervisor_leaf(u32 leaf, u32 subleaf, u32 r[4])
 
 void pv_cpuid(u32 leaf, u32 subleaf, u32 r[4])
 {
-    u32 basic_max, a, b, c, d;
+    u32 basic_max, a, b, c, d, hide[5];
 
     if ( leaf >= LEAF_HV && leaf <= LEAF_HV + 0xff )
     {
@@ -125,28 +183,37 @@ void pv_cpuid(u32 leaf, u32 subleaf, u32 r[4])
         r[0] = MIN(r[0], (u32)BASIC_MAX);
         break;
     case 1:
+        xstate_hidden(hide);
         r[1] &= 0x0000ffffu;                /* no APIC ID, no logical count */
-        r[2] &= PV_CPUID_W1_L1_ECX & ~L1_ECX_SIERRA_HIDES;
+        r[2] &= PV_CPUID_W1_L1_ECX & ~hide[0];
+        /* Xen's de facto PV ABI: the kernel's enlightened CPUID shows the
+         * hypervisor's OSXSAVE (Linux relies on it); otherwise the vCPU's
+         * virtual CR4.OSXSAVE, which it must set before XSETBV */
+        if ( xstate_guest_mask && current &&
+             (current->kernel_mode || (current->cr4 & X86_CR4_OSXSAVE)) )
+            r[2] |= L1_ECX_OSXSAVE;
         r[3] = leaf1_edx(r[3]);
         break;
     case 7:
         if ( subleaf == 0 )
         {
             r[0] = MIN(r[0], 1u);
-            r[1] &= PV_CPUID_W5_L7_EBX & ~L7_EBX_SIERRA_HIDES;
-            r[2] &= PV_CPUID_W6_L7_ECX & ~L7_ECX_SIERRA_HIDES;
-            r[3] &= PV_CPUID_W9_L7_EDX;
+            xstate_hidden(hide);
+            r[1] &= PV_CPUID_W5_L7_EBX & ~(hide[1] | L7_EBX_FSGSBASE);
+            r[2] &= PV_CPUID_W6_L7_ECX & ~hide[2];
+            r[3] &= PV_CPUID_W9_L7_EDX & ~hide[3];
         }
         else if ( subleaf == 1 )
         {
-            r[0] &= PV_CPUID_W10_L7_1_EAX & ~L7_1_EAX_SIERRA_HIDES;
+            xstate_hidden(hide);
+            r[0] &= PV_CPUID_W10_L7_1_EAX & ~hide[4];
             r[1] = r[2] = r[3] = 0;
         }
         else
             r[0] = r[1] = r[2] = r[3] = 0;
         break;
-    case 0xd:                               /* no XSAVE state */
-        r[0] = r[1] = r[2] = r[3] = 0;
+    case 0xd:
+        xsave_leaf(subleaf, r);
         break;
     case 2: case 4: case 0xb:               /* caches, topology: the host's */
         break;

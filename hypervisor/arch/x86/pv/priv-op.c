@@ -19,6 +19,7 @@
 #include <asm/pv/mm.h>
 #include <asm/pv/traps.h>
 #include <asm/x86.h>
+#include <asm/xstate.h>
 #include <hv/lib.h>
 
 #define CR4_GUEST_VISIBLE (X86_CR4_PAE | X86_CR4_MCE | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT)
@@ -43,6 +44,8 @@ static u64 cr4_guest_bits(u64 val)
     u64 allowed = 0;
 
     pv_cpuid(1, 0, r);
+    if ( xstate_guest_mask )
+        allowed |= X86_CR4_OSXSAVE;     /* virtual: the real one stays set */
     if ( r[3] & CPUID1_EDX_DE )
         allowed |= X86_CR4_DE;
     if ( r[3] & CPUID1_EDX_TSC )
@@ -52,7 +55,8 @@ static u64 cr4_guest_bits(u64 val)
 
 void pv_load_cr4(const struct vcpu *v)
 {
-    u64 cr4 = read_cr4(), want = (cr4 & ~(X86_CR4_TSD | X86_CR4_DE)) | v->cr4;
+    u64 cr4 = read_cr4();
+    u64 want = (cr4 & ~(X86_CR4_TSD | X86_CR4_DE)) | (v->cr4 & (X86_CR4_TSD | X86_CR4_DE));
 
     if ( want != cr4 )
         write_cr4(want);
@@ -137,6 +141,22 @@ static enum pv_emul mov_crdr(struct vcpu *v, struct cpu_regs *regs, u8 rex, u8 o
     return rc;
 }
 
+/* XSETBV: #UD unless the guest set CR4.OSXSAVE, #GP for an XCR0 the CPU
+ * would refuse or the policy withholds (as Xen's emulation) */
+static enum pv_emul xsetbv(struct vcpu *v, struct cpu_regs *regs)
+{
+    u64 val = (regs->rdx << 32) | (u32)regs->rax;
+
+    if ( !(v->cr4 & X86_CR4_OSXSAVE) )
+        return PV_EMUL_UD;
+    if ( (u32)regs->rcx != 0 || !xstate_xcr0_ok(val) )
+        return PV_EMUL_GP;
+    v->xcr0 = val;
+    xstate_set_xcr0(val);
+    regs->rip += 3;
+    return PV_EMUL_DONE;
+}
+
 enum pv_emul pv_emulate_priv_op(struct cpu_regs *regs)
 {
     struct vcpu *v = current;
@@ -157,6 +177,8 @@ enum pv_emul pv_emulate_priv_op(struct cpu_regs *regs)
             regs->rip += (u64)(p - insn) + 3;
         return rc;
     }
+    if ( p == insn && p[1] == 0x01 && p[2] == 0xd1 )
+        return xsetbv(v, regs);
     if ( p != insn || (p[1] != 0x31 && !(p[1] == 0x01 && p[2] == 0xf9)) )
         return PV_EMUL_NONE;
     tsc = rdtsc();                      /* rdtsc, rdtscp (TSC_AUX reads as 0) */

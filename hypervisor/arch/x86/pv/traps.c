@@ -16,6 +16,7 @@
 #include <asm/descriptors.h>
 #include <asm/traps.h>
 #include <asm/x86.h>
+#include <asm/xstate.h>
 #include <hv/lib.h>
 #include <hv/printk.h>
 #include <hv/sched.h>
@@ -278,6 +279,6 @@ void pv_start_vcpu(struct vcpu *v, u64 rip, u64 rsp, u64 rsi)
     wrmsr(MSR_SHADOW_GS_BASE, 0);
     wrmsr(MSR_FS_BASE, 0);
     clts();
-    fxrstor(v->saved.fpu);          /* the FPU as after reset */
+    xstate_load(v->saved.fpu, v->xcr0);     /* the FPU as after reset */
     pv_return_to_guest(regs);
 }

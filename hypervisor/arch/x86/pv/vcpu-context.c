@@ -18,6 +18,7 @@
 #include <asm/pv/vcpu-context.h>
 #include <asm/x86.h>
 #include <hv/lib.h>
+#include <asm/xstate.h>
 #include <hv/vtime.h>
 
 static bool addresses_ok(const struct pv_vcpu_guest_context *c)
@@ -100,7 +101,7 @@ static void load_registers(struct vcpu *v, const struct pv_vcpu_guest_context *c
     s->gs_base = v->kernel_mode ? c->gs_base_kernel : c->gs_base_user;
     s->shadow_gs_base = v->kernel_mode ? c->gs_base_user : c->gs_base_kernel;
     if ( c->flags & PV_VGCF_i387_valid )
-        memcpy(s->fpu, c->fpu_ctxt.x, sizeof(s->fpu));
+        xstate_from_fxsave(s->fpu, (const u8 *)c->fpu_ctxt.x);
     else
         pv_vcpu_init_state(v);
 }
@@ -150,7 +151,7 @@ void pv_vcpu_get_context(const struct vcpu *v, struct pv_vcpu_guest_context *c)
     struct pv_cpu_user_regs *u = &c->user_regs;
 
     memset(c, 0, sizeof(*c));
-    memcpy(c->fpu_ctxt.x, s->fpu, sizeof(s->fpu));
+    xstate_to_fxsave(s->fpu, (u8 *)c->fpu_ctxt.x);
     c->flags = PV_VGCF_i387_valid | (v->kernel_mode ? PV_VGCF_in_kernel : 0) |
                (v->down ? 0 : PV_VGCF_online) |
                (v->failsafe_masks_events ? PV_VGCF_failsafe_disables_events : 0) |

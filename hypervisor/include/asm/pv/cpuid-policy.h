@@ -4,7 +4,7 @@
  * the features Xen 4.17 makes available to all guests by default ('A' in
  * its public arch-x86/cpufeatureset.h). tests/abi/cpuid-policy.t checks
  * every mask against that reference, so a new Xen feature list is noticed.
- * (Word 4, leaf 0xd.1, is absent: Sierra shows no XSAVE state yet.)
+
  */
 #ifndef ASM_PV_CPUID_POLICY_H
 #define ASM_PV_CPUID_POLICY_H
@@ -20,6 +20,8 @@
 /* word 3, leaf 0x80000001 ecx: LAHF_LM CMP_LEGACY ABM SSE4A MISALIGNSSE
  * 3DNOWPREFETCH XOP FMA4 TBM DBEXT */
 #define PV_CPUID_W3_E1_ECX      0x042109e3u
+/* word 4, leaf 0xd.1 eax: XSAVEOPT XSAVEC XGETBV1 */
+#define PV_CPUID_W4_D1_EAX      0x00000007u
 /* word 5, leaf 7.0 ebx: FSGSBASE BMI1 AVX2 BMI2 ERMS RTM AVX512F AVX512DQ RDSEED
  * ADX AVX512_IFMA CLFLUSHOPT CLWB AVX512PF AVX512ER AVX512CD SHA AVX512BW AVX512VL */
 #define PV_CPUID_W5_L7_EBX      0xfdaf0b29u
