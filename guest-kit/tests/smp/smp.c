@@ -5,6 +5,9 @@
  * a good one runs the entry function with its argument; it signals vCPU 0
  * through an IPI event channel, goes down, resumes where it stopped when
  * brought up again; and the last vCPU going down powers the domain off.
+ * Each vCPU has its own XCR0 and AVX state: both enable AVX and hold a
+ * different value in YMM0's upper half across yields that switch between
+ * them (one physical CPU), and each finds its own.
  */
 #include <sierra-guest/events.h>
 #include <sierra-guest/hypercall.h>
@@ -17,6 +20,41 @@ static volatile unsigned int ipis, resumed;
 static volatile unsigned long seen_arg, seen_rsp_ok;
 static unsigned int ipi_port;
 static unsigned char stack1[8192] __attribute__((aligned(16)));
+static volatile unsigned long vcpu1_ymm_ok;
+
+/* this vCPU: CR4.OSXSAVE (virtual, per vCPU) and XCR0 = x87|SSE|AVX */
+static void enable_avx(void)
+{
+    unsigned long cr4;
+
+    asm volatile("mov %%cr4, %0" : "=r"(cr4));
+    asm volatile("mov %0, %%cr4" :: "r"(cr4 | (1UL << 18)));
+    asm volatile("xsetbv" :: "c"(0), "a"(7), "d"(0));
+}
+
+static void set_ymm0(unsigned long high)
+{
+    unsigned long v[4] __attribute__((aligned(32))) = { 0, 0, high, ~high };
+
+    asm volatile("vmovdqu %0, %%ymm0" :: "m"(v));
+}
+
+static bool ymm0_is(unsigned long high)
+{
+    unsigned long v[4] __attribute__((aligned(32)));
+
+    asm volatile("vmovdqu %%ymm0, %0" : "=m"(v));
+    return v[2] == high && v[3] == ~high;
+}
+
+static void vcpu1_avx(void)
+{
+    enable_avx();
+    set_ymm0(0x1111222233334444UL);
+    for ( unsigned int i = 0; i < 20; i++ )
+        hyp_sched_op(PV_SCHEDOP_yield, 0);
+    vcpu1_ymm_ok = ymm0_is(0x1111222233334444UL) ? 1 : 2;
+}
 
 static void on_ipi(unsigned int port)
 {
@@ -43,6 +81,8 @@ static void vcpu1_main(unsigned long arg)
         send_ipi();
         kit_vcpu_stop(1);
         resumed++;
+        if ( resumed == 1 )
+            vcpu1_avx();
     }
 }
 
@@ -111,10 +151,14 @@ int main(void)
     wait_down(1);
     check(ipis == 1 && resumed == 0, "vCPU 1 signalled once and went down");
 
+    enable_avx();
+    set_ymm0(0xaaaabbbbccccddddUL);
     rc = hyp_vcpu_op(PV_VCPUOP_up, 1, 0);
     check(rc == 0, "up vCPU 1 again -> %ld", rc);
     wait_ipis(2);
     wait_down(1);
+    check(vcpu1_ymm_ok == 1, "vCPU 1 kept its own YMM0 across 20 yields");
+    check(ymm0_is(0xaaaabbbbccccddddUL), "and vCPU 0 kept its own while vCPU 1 ran");
     check(resumed == 1 && ipis == 2, "it resumed after its down call (resumed %u, IPIs %u)",
           resumed, ipis);
     rc = hyp_vcpu_op(PV_VCPUOP_down, 1, 0);
