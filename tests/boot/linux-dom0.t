@@ -7,6 +7,8 @@
 # must print the same lines as on the Linux host and as the same kernel on
 # Xen 4.17; no page-table request of Linux's may be refused (loglvl=debug
 # logs each one), and every frame must come back when dom0 is destroyed.
+# Then the same with two vCPUs (Linux brings its second one up itself, with
+# VCPUOP_initialise; both share the one physical CPU).
 # Linux runs its boot-time crypto self-tests too: they once found that the
 # hypervisor did not flush stale TLB entries when retyping a frame
 # (guest-kit/tests/stale-tlb). Xen runs with smap=0 (QEMU TCG,
@@ -46,4 +48,13 @@ for prog in syscalls procs; do
     grep -q "^linux-init: /bin/$prog exited with status 0$" "$work/xen-$prog.log"
   tap_result $? "$prog: the same kernel on Xen 4.17 prints the same lines" "$(head -20 "$work/diff")"
 done
+
+boot linux-smp -m 1024 -a 'dom0_mem=512M dom0_max_vcpus=2 loglvl=debug' -t 180 \
+  -r "$V $ARGS -- /bin/syscalls /,$CPIO"
+expect_status 0 "$STATUS" "two vCPUs: Linux brings up its second and powers off: QEMU exits with 0"
+grep -E '^(not )?ok ' "$LOG" | diff "$work/syscalls.host" - > "$work/diff"
+tap_result $? "two vCPUs: syscalls, every line as on the Linux host" "$(head -20 "$work/diff")"
+expect_no_line 'refused' "two vCPUs: no page-table request refused"
+expect_line '^\(sierra\) d0: destroyed, 131072 frames freed, frame audit: 0 errors$' \
+  "two vCPUs: every frame back, frame audit clean"
 finish

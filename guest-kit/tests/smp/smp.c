@@ -5,7 +5,8 @@
  * a good one runs the entry function with its argument; it signals vCPU 0
  * through an IPI event channel, goes down, resumes where it stopped when
  * brought up again; and the last vCPU going down powers the domain off.
- * Each vCPU has its own XCR0 and AVX state: both enable AVX and hold a
+ * The context's EFLAGS.IOPL is the new vCPU's virtual IOPL. Each vCPU has
+ * its own XCR0 and AVX state: both enable AVX and hold a
  * different value in YMM0's upper half across yields that switch between
  * them (one physical CPU), and each finds its own.
  */
@@ -20,7 +21,7 @@ static volatile unsigned int ipis, resumed;
 static volatile unsigned long seen_arg, seen_rsp_ok;
 static unsigned int ipi_port;
 static unsigned char stack1[8192] __attribute__((aligned(16)));
-static volatile unsigned long vcpu1_ymm_ok;
+static volatile unsigned long vcpu1_ymm_ok, seen_port_read;
 
 /* this vCPU: CR4.OSXSAVE (virtual, per vCPU) and XCR0 = x87|SSE|AVX */
 static void enable_avx(void)
@@ -76,6 +77,10 @@ static void vcpu1_main(unsigned long arg)
     asm volatile("mov %%rsp, %0" : "=r"(rsp));
     seen_arg = arg;
     seen_rsp_ok = rsp > (unsigned long)stack1 && rsp <= (unsigned long)stack1 + sizeof(stack1);
+    /* IOPL 1 came with its context (as Linux starts its secondary vCPUs):
+     * a port read runs (without it: #GP, and this vCPU has no handler) */
+    asm volatile("inb $0x61, %%al" ::: "rax");
+    seen_port_read = 1;
     for ( ;; )
     {
         send_ipi();
@@ -138,6 +143,7 @@ int main(void)
     check(rc == 0, "after the refusals vCPU 1 is still down (is_up -> %ld)", rc);
 
     kit_vcpu_context(&c, vcpu1_main, 42, stack1 + sizeof(stack1));
+    c.user_regs.rflags |= 1UL << 12;    /* IOPL 1: the kernel may use ports */
     rc = hyp_vcpu_op(PV_VCPUOP_initialise, 1, &c);
     check(rc == 0, "initialise vCPU 1 -> %ld", rc);
     rc = hyp_vcpu_op(PV_VCPUOP_initialise, 1, &c);
@@ -148,6 +154,7 @@ int main(void)
     check(rc == 0, "up vCPU 1 -> %ld", rc);
     wait_ipis(1);
     check(seen_arg == 42 && seen_rsp_ok, "vCPU 1 ran its entry with RDI 42 on its own stack");
+    check(seen_port_read, "with the IOPL 1 of its context: a port read ran");
     wait_down(1);
     check(ipis == 1 && resumed == 0, "vCPU 1 signalled once and went down");
 

@@ -2,7 +2,7 @@
  * Giving a vCPU its whole state at once (VCPUOP_initialise for a guest's
  * secondary vCPUs, domctl setvcpucontext for a builder): registers, page
  * tables, GDT and LDT, virtual IDT, callbacks, kernel stack, segment bases,
- * FPU, debug registers.
+ * FPU, debug registers, the virtual IOPL (EFLAGS.IOPL of the context).
  * The context is guest input: it is copied once, every address checked
  * (canonical, outside the hypervisor hole), and only then are references
  * taken on the page tables and GDT frames - each undone if a later one
@@ -89,7 +89,10 @@ static void load_registers(struct vcpu *v, const struct pv_vcpu_guest_context *c
     r->rdx = u->rdx; r->rsi = u->rsi; r->rdi = u->rdi;
     r->rip = u->rip;
     r->rsp = u->rsp;
-    r->rflags = u->rflags;
+    /* as Xen: the IOPL field is the vCPU's virtual IOPL (Linux gives its
+     * secondary vCPUs IOPL 1 this way, not with physdev set_iopl) */
+    v->iopl = (u->rflags >> 12) & 3;
+    r->rflags = u->rflags & ~X86_EFLAGS_IOPL;
     r->cs = u->cs == GUEST_CS32 ? GUEST_CS32 : GUEST_CS64;
     r->ss = GUEST_DS;
     s->ds = u->ds;
@@ -162,7 +165,7 @@ void pv_vcpu_get_context(const struct vcpu *v, struct pv_vcpu_guest_context *c)
     u->rdx = r->rdx; u->rsi = r->rsi; u->rdi = r->rdi;
     u->rip = r->rip;
     u->rsp = r->rsp;
-    u->rflags = r->rflags;
+    u->rflags = (r->rflags & ~X86_EFLAGS_IOPL) | ((u64)v->iopl << 12);
     u->cs = (uint16_t)r->cs;
     u->ss = (uint16_t)r->ss;
     u->ds = s->ds;
