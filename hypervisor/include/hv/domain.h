@@ -102,6 +102,7 @@ struct domain {
     char name[32];
     struct credit credit;           /* scheduler weight, cap and balance */
     u32 pci_cf8;                    /* the PCI config address it wrote (pv/pci-cfg.c) */
+    u64 vm_assist;                  /* PV_VMASST_TYPE_* bits it enabled */
 };
 
 #define MAX_DOMAINS 16

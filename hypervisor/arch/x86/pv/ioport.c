@@ -14,6 +14,7 @@
 #include <asm/x86.h>
 #include <hv/console.h>
 #include <hv/domain.h>
+#include <sierra/mmu.h>
 
 struct range {
     u16 first, last;
@@ -55,9 +56,13 @@ static bool bitmap_allows(const struct vcpu *v, u16 port, unsigned int bytes)
     return !((bits >> (port % 8)) & ((1u << bytes) - 1));
 }
 
+/* the guest kernel counts as ring 1 - or ring 0 with VMASST architectural_iopl,
+ * where any IOPL allows it, as Xen's */
 static bool iopl_ok(const struct vcpu *v)
 {
-    return v->iopl >= (v->kernel_mode ? 1 : 3);
+    bool arch = v->domain->vm_assist & (1UL << PV_VMASST_TYPE_architectural_iopl);
+
+    return v->iopl >= (v->kernel_mode ? (arch ? 0 : 1) : 3);
 }
 
 static bool guest_may(const struct vcpu *v, u16 port, unsigned int bytes)

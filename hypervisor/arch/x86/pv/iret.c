@@ -4,7 +4,8 @@
  * tables). The hypercall-page stub pushed RAX, R11, RCX above the guest's
  * IRET frame; the whole pv_iret_context is read once, then applied: back to
  * user mode (and user tables) when the target CS is a user selector, the
- * event mask from the frame's IF. The real IF stays on; exit checks in
+ * event mask from the frame's IF (and, with VMASST architectural_iopl, the
+ * virtual IOPL from its IOPL field). The real IF stays on; exit checks in
  * pv/traps.c sanitize the rest.
  */
 #include <asm/guest-access.h>
@@ -12,6 +13,7 @@
 #include <asm/pv/traps.h>
 #include <asm/x86.h>
 #include <hv/hypercall.h>
+#include <sierra/mmu.h>
 
 long do_iret(u64 a1, u64 a2, u64 a3, u64 a4, u64 a5)
 {
@@ -45,5 +47,7 @@ long do_iret(u64 a1, u64 a2, u64 a3, u64 a4, u64 a5)
         regs->rcx = f.rcx;
     }
     v->vcpu_info->evtchn_upcall_mask = !(f.rflags & X86_EFLAGS_IF);
+    if ( v->domain->vm_assist & (1UL << PV_VMASST_TYPE_architectural_iopl) )
+        v->iopl = (f.rflags >> 12) & 3;     /* the frame's IOPL is the vCPU's */
     return (long)f.rax;     /* the SYSCALL path stores this in RAX */
 }

@@ -324,15 +324,34 @@ long do_mmuext_op(u64 ops, u64 count, u64 pdone, u64 domid, u64 a5)
     return run_batch(ops, count, pdone, domid, sizeof(struct pv_mmuext_op), mmuext_one);
 }
 
+/* the types Xen 4.17 takes from a 64-bit PV guest */
+#define VMASST_VALID ((1UL << PV_VMASST_TYPE_4gb_segments) |                   \
+                      (1UL << PV_VMASST_TYPE_4gb_segments_notify) |            \
+                      (1UL << PV_VMASST_TYPE_writable_pagetables) |            \
+                      (1UL << PV_VMASST_TYPE_pae_extended_cr3) |               \
+                      (1UL << PV_VMASST_TYPE_architectural_iopl) |             \
+                      (1UL << PV_VMASST_TYPE_runstate_update_flag) |           \
+                      (1UL << PV_VMASST_TYPE_m2p_strict))
+
+/*
+ * Recorded per domain, as on Xen. Only architectural_iopl changes what
+ * Sierra does (pv/iret.c, pv/traps.c, pv/ioport.c); writable page tables
+ * are always emulated (pv/ptwr.c), runstate updates and the M2P already
+ * behave as the others ask, and the 4 GiB segment ones are for 32-bit
+ * guests.
+ */
 long do_vm_assist(u64 cmd, u64 type, u64 a3, u64 a4, u64 a5)
 {
+    struct domain *d = current->domain;
+
     (void)a3; (void)a4; (void)a5;
     if ( cmd != PV_VMASST_CMD_enable && cmd != PV_VMASST_CMD_disable )
+        return -ENOSYS;                 /* as Xen: an unknown command */
+    if ( type > 63 || !(VMASST_VALID & (1UL << type)) )
         return -EINVAL;
-    /* accepted, as on Xen 4.17 (writable page tables are always emulated,
-     * pv/ptwr.c; runstate updates and the M2P already behave as these ask) */
-    if ( type == PV_VMASST_TYPE_writable_pagetables ||
-         type == PV_VMASST_TYPE_runstate_update_flag || type == PV_VMASST_TYPE_m2p_strict )
-        return 0;
-    return -EINVAL;
+    if ( cmd == PV_VMASST_CMD_enable )
+        d->vm_assist |= 1UL << type;
+    else
+        d->vm_assist &= ~(1UL << type);
+    return 0;
 }

@@ -20,6 +20,7 @@
 #include <hv/lib.h>
 #include <hv/printk.h>
 #include <hv/sched.h>
+#include <sierra/mmu.h>
 
 extern u64 pv_stack_top;
 
@@ -45,7 +46,9 @@ static bool bounce(struct cpu_regs *regs, u64 handler, bool has_error, u64 error
         *p++ = error;
     *p++ = regs->rip;
     *p++ = (from_user ? regs->cs : regs->cs & ~3UL) | ((u64)*mask << 32);
-    *p++ = (regs->rflags & ~X86_EFLAGS_IF) | (*mask ? 0 : X86_EFLAGS_IF);
+    *p++ = (regs->rflags & ~X86_EFLAGS_IF) | (*mask ? 0 : X86_EFLAGS_IF) |
+           (v->domain->vm_assist & (1UL << PV_VMASST_TYPE_architectural_iopl) ?
+            (u64)v->iopl << 12 : 0);
     *p++ = regs->rsp;
     *p++ = regs->ss;
     if ( from_user )
