@@ -132,7 +132,7 @@ int domain_alloc_frames(struct domain *d, unsigned int order, pfn_t *mfn)
 
     if ( d->tot_pages + (1UL << order) > d->max_pages )
         return -ENOMEM;
-    rc = buddy_alloc(&heap, order, &first);
+    rc = heap_alloc(order, &first);
     if ( rc )
         return rc;
     for ( pfn_t p = first; p < first + (1UL << order); p++ )

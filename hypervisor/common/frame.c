@@ -8,6 +8,8 @@
 #include <hv/frame.h>
 #include <hv/printk.h>
 
+u32 frame_tlb_clock = 1;
+
 void frame_table_init(struct frame *table, u64 nr_frames)
 {
     for ( u64 i = 0; i < nr_frames; i++ )

@@ -3,12 +3,15 @@
  * (one record per frame up to the highest RAM frame) using the boot allocator,
  * marks RAM frames the hypervisor already uses as owned by PV_DOMID_XEN and
  * everything that is not RAM as PV_DOMID_IO, then gives every still-free range to
- * the buddy allocator. After that, frames come and go only through here.
+ * the buddy allocator. After that, frames come and go only through here, and
+ * a frame handed out while a TLB may still map it for its last user is
+ * flushed first (hv/frame.h, the TLB clock).
  */
 #include <asm/page.h>
 #include <hv/lib.h>
 #include <hv/mm.h>
 #include <hv/printk.h>
+#include <asm/pv/mm.h>
 
 struct frame *frame_table;
 u64 nr_frames;
@@ -45,11 +48,27 @@ int heap_init(struct bootmem *bm, pfn_t max_pfn, const struct bootmem *ram)
     return 0;
 }
 
+int heap_alloc(unsigned int order, pfn_t *first)
+{
+    int rc = buddy_alloc(&heap, order, first);
+
+    if ( rc )
+        return rc;
+    for ( pfn_t p = *first; p < *first + (1UL << order); p++ )
+        if ( frame_tlb_stale(&frame_table[p]) )
+        {
+            flush_guest_tlbs();     /* a guest that gave it back may still map it */
+            frame_tlb_clock++;
+            break;
+        }
+    return 0;
+}
+
 void *alloc_xen_pages(unsigned int order)
 {
     pfn_t pfn;
 
-    if ( buddy_alloc(&heap, order, &pfn) )
+    if ( heap_alloc(order, &pfn) )
         return NULL;
     return maddr_to_virt(pfn << PAGE_SHIFT);
 }

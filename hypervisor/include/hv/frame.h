@@ -56,6 +56,27 @@ struct frame_audit {
     u64 errors;         /* records that break an invariant (each is logged) */
 };
 
+/*
+ * The TLB clock: advances each time the hypervisor flushes every TLB of guest
+ * mappings for its own accounting. A frame's tlb_stamp says when (and as
+ * what type, or FRAME_STAMP_FREED) it last stopped being used; if the clock
+ * has not moved since, a TLB may still map it as before, so retyping it
+ * (page-types.c) or handing it out again (page_alloc.c) flushes first -
+ * as Xen's tlbflush_timestamp.
+ */
+extern u32 frame_tlb_clock;
+#define FRAME_STAMP_FREED   0xf
+
+static inline void frame_tlb_stamp(struct frame *f, u32 tag)
+{
+    f->tlb_stamp = frame_tlb_clock << 4 | tag;
+}
+
+static inline bool frame_tlb_stale(const struct frame *f)
+{
+    return f->tlb_stamp >> 4 == frame_tlb_clock;
+}
+
 void frame_table_init(struct frame *table, u64 nr_frames);
 int frame_get_ref(struct frame *f);
 /* 1 when that was the last reference of a dying frame (free it now), else 0 or -errno */

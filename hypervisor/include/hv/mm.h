@@ -13,6 +13,7 @@ extern u64 nr_frames;
 extern struct buddy heap;
 
 int heap_init(struct bootmem *bm, pfn_t max_pfn, const struct bootmem *ram);
+int heap_alloc(unsigned int order, pfn_t *first);  /* buddy_alloc, TLB-safe */
 void *alloc_xen_pages(unsigned int order);
 int free_xen_pages(void *va, unsigned int order);
 

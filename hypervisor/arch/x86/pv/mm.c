@@ -29,11 +29,12 @@ static void release_frame(pfn_t pfn)
     m2p_set(pfn, ~0UL);
     f->type_info = 0;
     f->state = FRAME_ALLOCATED;
+    frame_tlb_stamp(f, FRAME_STAMP_FREED);  /* the guest may still hold a mapping */
     buddy_free(&heap, pfn, 0);
 }
 
 /* One CPU runs guests; other vCPUs reload CR3 (flushing) when switched in. */
-static void flush_guest_tlbs(void)
+void flush_guest_tlbs(void)
 {
     write_cr3(read_cr3());
 }

@@ -9,23 +9,20 @@
 
 #define PGT_LEVEL_TYPE(l)   ((u64)(l) << PGT_TYPE_SHIFT)
 
-/* advances at each flush made here; a frame's tlb_stamp holds its value and
- * the frame's type when the type count went to 0 */
-static u32 tlb_clock = 1;
-
+/* the type count went to 0: note the TLB clock and the type it had */
 static void stamp_untyped(struct frame *f)
 {
-    f->tlb_stamp = tlb_clock << 4 | (u32)(f->type_info >> PGT_TYPE_SHIFT);
+    frame_tlb_stamp(f, (u32)(f->type_info >> PGT_TYPE_SHIFT));
 }
 
 /* a frame takes type `type` after having none: flush if it had another one
  * and no flush came since it lost it */
 static void flush_if_stale(const struct pt_env *env, const struct frame *f, u64 type)
 {
-    if ( f->tlb_stamp >> 4 == tlb_clock && (f->tlb_stamp & 0xf) != type >> PGT_TYPE_SHIFT )
+    if ( frame_tlb_stale(f) && (f->tlb_stamp & 0xf) != type >> PGT_TYPE_SHIFT )
     {
         env->flush_tlbs();
-        tlb_clock++;
+        frame_tlb_clock++;
     }
 }
 

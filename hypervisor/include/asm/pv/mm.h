@@ -12,6 +12,7 @@
 
 extern struct pt_env pv_pt_env;
 void pv_mm_init(void);             /* once the frame table exists */
+void flush_guest_tlbs(void);       /* every TLB entry of guest mappings */
 void pv_give_back_frame(pfn_t pfn); /* drop the owner's allocation reference */
 /* what domain id may do with I/O frame mfn (pv/iomem.c) */
 enum iomem_access pv_iomem_access(domid_t id, pfn_t mfn);
