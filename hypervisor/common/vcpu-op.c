@@ -108,6 +108,14 @@ long do_vcpu_op(u64 cmd, u64 vcpu, u64 arg, u64 a4, u64 a5)
             return -EFAULT;
         return runstate_register_area(v, a.addr.p);
     }
+    case PV_VCPUOP_register_vcpu_time_memory_area:
+    {
+        struct pv_vcpu_register_time_memory_area a;
+
+        if ( copy_from_guest(&a, arg, sizeof(a)) )
+            return -EFAULT;
+        return vtime_register_area(v, a.addr.p);
+    }
     case PV_VCPUOP_register_vcpu_info:
     {
         struct pv_vcpu_register_vcpu_info info;

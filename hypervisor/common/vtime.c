@@ -6,8 +6,13 @@
  * [2^31, 2^32). Updates follow the version protocol (odd while writing). The
  * wallclock is the RTC's reading at system time 0. vCPU timers raise
  * VIRQ_TIMER; every vCPU starts with Xen's default 10 ms periodic timer, which
- * PV kernels stop when they use one-shot timers.
+ * PV kernels stop when they use one-shot timers. A vCPU may also name a
+ * second record at a guest address (Linux maps it into its vDSO): written with
+ * the same protocol at each update made while the vCPU runs in kernel mode -
+ * through the guest's own mappings, so only then, as on Xen; a stale copy
+ * still gives the right time, since it is the same line from an older point.
  */
+#include <asm/guest-access.h>
 #include <asm/rtc.h>
 #include <asm/x86.h>
 #include <hv/lib.h>
@@ -19,6 +24,7 @@
 static u64 boot_unix_seconds;
 static u32 tsc_mul;
 static s8 tsc_shift;
+static u8 tsc_flags;    /* TSC_STABLE only with an invariant TSC, as Xen */
 
 void vtime_init(void)
 {
@@ -40,7 +46,20 @@ void vtime_init(void)
     }
     tsc_mul = (u32)mul;
     tsc_shift = (s8)shift;
+    {
+        u32 a, b, c, d;
+
+        cpuid_count(0x80000000, 0, &a, &b, &c, &d);
+        if ( a >= 0x80000007 )
+            cpuid_count(0x80000007, 0, &a, &b, &c, &d);
+        else
+            d = 0;
+        if ( d & (1u << 8) )
+            tsc_flags = PV_PVCLOCK_TSC_STABLE_BIT;
+    }
 }
+
+static void write_area(u64 va, const struct pv_vcpu_time_info *t);
 
 void vtime_update(struct vcpu *v)
 {
@@ -52,8 +71,35 @@ void vtime_update(struct vcpu *v)
     t->system_time = (u64)(((unsigned __int128)tsc * ((1000000ULL << 32) / time_cal.tsc_khz)) >> 32);
     t->tsc_to_system_mul = tsc_mul;
     t->tsc_shift = tsc_shift;
-    t->flags = PV_PVCLOCK_TSC_STABLE_BIT;
+    t->flags = tsc_flags;
     __atomic_store_n(&t->version, t->version + 1, __ATOMIC_SEQ_CST);       /* even */
+    if ( v->time_area && v == current && v->kernel_mode )
+        write_area(v->time_area, t);
+}
+
+/* the second copy: version odd, the record, version even (faults ignored:
+ * the guest unmapped it) */
+static void write_area(u64 va, const struct pv_vcpu_time_info *t)
+{
+    struct pv_vcpu_time_info copy = *t;
+    u32 odd = t->version | 1;
+
+    if ( copy_to_guest(va + offsetof(struct pv_vcpu_time_info, version), &odd, sizeof(odd)) )
+        return;
+    copy.version = odd;
+    copy_to_guest(va, &copy, sizeof(copy));
+    copy_to_guest(va + offsetof(struct pv_vcpu_time_info, version), &t->version,
+                  sizeof(t->version));
+}
+
+long vtime_register_area(struct vcpu *v, u64 va)
+{
+    if ( va && !guest_range_ok(va, sizeof(struct pv_vcpu_time_info)) )
+        return -EFAULT;
+    v->time_area = va;
+    if ( va && current && current->domain == v->domain && current->kernel_mode )
+        write_area(va, &v->vcpu_info->time);
+    return 0;
 }
 
 static void singleshot_fired(struct timer *t)

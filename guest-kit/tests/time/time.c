@@ -25,8 +25,12 @@ static void wait_ticks(unsigned int n)
     kit_wait_until(&ticks, n);
 }
 
+static struct pv_vcpu_time_info area __attribute__((aligned(64)));
+
 int main(void)
 {
+    struct pv_vcpu_register_time_memory_area ta;
+    unsigned long area_t0;
     struct pv_vcpu_set_singleshot_timer ss;
     struct pv_vcpu_set_periodic_timer per;
     unsigned long t0, t1, wall;
@@ -66,6 +70,17 @@ int main(void)
     wait_ticks(3);
     check(ticks == 3, "each singleshot fired once");
 
+    /* a second time record at an address of ours, as Linux's vDSO asks */
+    ta.addr.p = (unsigned long)&area;
+    rc = hyp_vcpu_op(PV_VCPUOP_register_vcpu_time_memory_area, 0, &ta);
+    check(rc == 0, "register_vcpu_time_memory_area -> %ld", rc);
+    check(area.version && !(area.version & 1), "the copy is written at once (version even)");
+    check(area.tsc_to_system_mul == kit_vcpu_info->time.tsc_to_system_mul &&
+          area.tsc_shift == kit_vcpu_info->time.tsc_shift, "with vcpu_info's scale");
+    check(area.flags == kit_vcpu_info->time.flags, "and its flags (TSC stable: %s)",
+          area.flags & 1 ? "yes" : "no, the CPU has no invariant TSC");
+    area_t0 = area.system_time;
+
     per.period_ns = 100000;
     rc = hyp_vcpu_op(PV_VCPUOP_set_periodic_timer, 0, &per);
     check(rc == -PV_EINVAL, "periodic timer of 100 us -> %ld", rc);
@@ -81,6 +96,14 @@ int main(void)
     check(rc == 0, "stop it -> %ld", rc);
     rc = HC(PV_HYPERCALL_set_timer_op, 0, 0, 0, 0, 0);
     check(rc == 0, "set_timer_op(0) cancels -> %ld", rc);
+    check(area.system_time >= area_t0 && !(area.version & 1),
+          "the copy stays a consistent record (updated as the hypervisor likes)");
+    ta.addr.p = 0xffff800000000000UL;
+    rc = hyp_vcpu_op(PV_VCPUOP_register_vcpu_time_memory_area, 0, &ta);
+    check(rc == -PV_EFAULT, "a copy in the hypervisor's hole -> %ld", rc);
+    ta.addr.p = 0;
+    rc = hyp_vcpu_op(PV_VCPUOP_register_vcpu_time_memory_area, 0, &ta);
+    check(rc == 0, "no copy (address 0) -> %ld", rc);
     printf("time: %d failed\n", checks_failed());
     return checks_failed() ? 1 : 0;
 }

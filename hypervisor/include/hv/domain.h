@@ -73,6 +73,7 @@ struct vcpu {
     pfn_t vcpu_info_mfn;            /* register_vcpu_info: the frame (0 = in shared_info) */
     struct pv_vcpu_runstate_info runstate;
     u64 runstate_area;              /* guest address to keep updated, 0 = none */
+    u64 time_area;                  /* a second vcpu_time_info (guest address), 0 = none */
     unsigned int iopl;              /* physdev set_iopl: the guest's virtual IOPL */
     u64 iobmp;                      /* physdev set_iobitmap: guest address, 0 = none */
     u64 affinity;                   /* physical CPUs it may run on (bit n = CPU n) */
