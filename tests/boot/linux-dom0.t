@@ -8,7 +8,8 @@
 # Xen 4.17; no page-table request of Linux's may be refused (loglvl=debug
 # logs each one), and every frame must come back when dom0 is destroyed.
 # Then the same with two vCPUs (Linux brings its second one up itself, with
-# VCPUOP_initialise; both share the one physical CPU).
+# VCPUOP_initialise; both share the one physical CPU), and with no dom0_mem
+# (Sierra's default dom0 of 128 MiB: a P2M of 64 pages and 67 frames).
 # Linux runs its boot-time crypto self-tests too: they once found that the
 # hypervisor did not flush stale TLB entries when retyping a frame
 # (guest-kit/tests/stale-tlb). Xen runs with smap=0 (QEMU TCG,
@@ -57,4 +58,14 @@ tap_result $? "two vCPUs: syscalls, every line as on the Linux host" "$(head -20
 expect_no_line 'refused' "two vCPUs: no page-table request refused"
 expect_line '^\(sierra\) d0: destroyed, 131072 frames freed, frame audit: 0 errors$' \
   "two vCPUs: every frame back, frame audit clean"
+
+boot linux-128m -m 1024 -a 'loglvl=debug' -t 180 -r "$V $ARGS -- /bin/procs,$CPIO"
+expect_status 0 "$STATUS" "default dom0 size: Linux runs procs and powers off: QEMU exits with 0"
+grep -E '^(not )?ok ' "$LOG" | diff "$work/procs.host" - > "$work/diff"
+tap_result $? "default dom0 size: procs, every line as on the Linux host" "$(head -20 "$work/diff")"
+expect_no_line 'refused' "default dom0 size: no page-table request refused"
+expect_line "^\(sierra\) dom0: 32768 pages, .* P2M 0x8000000000 \(67 frames of its own\)$" \
+  "default dom0 size: 32768 pages, the P2M's 64 pages and 3 tables at INIT_P2M"
+expect_line '^\(sierra\) d0: destroyed, 32768 frames freed, frame audit: 0 errors$' \
+  "default dom0 size: every frame back, frame audit clean"
 finish
