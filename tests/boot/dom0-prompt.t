@@ -4,12 +4,14 @@
 # dom0 (CONSOLEIO_read, VIRQ_CONSOLE), the line discipline echoes and edits
 # it (a backspace here), each command runs, and "quit" powers off. Ctrl-A
 # three times gives the input to the hypervisor's debug keys and back.
-# Typing starts once the prompt is out (typed earlier, the echo would come
-# before the prompt and the line under test would not read as typed).
+# Each line is typed once the output before it is out (typed earlier, the
+# echo could come before the prompt, or after the hypervisor's Ctrl-A
+# message, and the line under test would not read as typed).
 . "$(dirname "$0")/../lib/tap.sh"
 
-boot dom0-prompt -m 512 -a 'dom0_mem=128M' -t 90 -w '^sierra> ' \
-  -i 'lisx\x7ft\rdomname 0\r\x01\x01\x01m\x01\x01\x01validate /etc/sierra/hello.xml\rquit\r' \
+boot dom0-prompt -m 512 -a 'dom0_mem=128M' -t 90 -w '^sierra> ' -i 'lisx\x7ft\r' \
+  -w 'Domain-0 +0 +128 ' -i 'domname 0\r' \
+  -w 'Domain-0$' -i '\x01\x01\x01m\x01\x01\x01validate /etc/sierra/hello.xml\rquit\r' \
   -r "$TOP/build/dom0-tools/sierra-dom0 init=/sbin/sierra -- shell,$TOP/build/dom0-tools/initramfs.cpio"
 expect_status 0 "$STATUS" "quit at the prompt powers the machine off (status 0)"
 expect_line '^sierra> lisx'$'\b'' '$'\b''t$' "typed characters are echoed, the backspace erases one"
