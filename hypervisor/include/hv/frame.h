@@ -46,8 +46,8 @@ struct frame {
     u8 state;
     u8 order;
     u32 next, prev;
-    u32 tlb_stamp;      /* TLB clock << 4 | type, when its type count last went
-                           to 0 (page-types.c: stale TLB entries on retyping) */
+    u32 tlb_stamp;      /* TLB clock << 4 | type or FRAME_STAMP_FREED, when it
+                           last lost its type or went back to the heap */
 };
 
 struct frame_audit {
@@ -66,15 +66,18 @@ struct frame_audit {
  */
 extern u32 frame_tlb_clock;
 #define FRAME_STAMP_FREED   0xf
+#define FRAME_TLB_CLOCK_MASK 0x0fffffffu    /* what of the clock a stamp keeps */
 
 static inline void frame_tlb_stamp(struct frame *f, u32 tag)
 {
-    f->tlb_stamp = frame_tlb_clock << 4 | tag;
+    f->tlb_stamp = (frame_tlb_clock & FRAME_TLB_CLOCK_MASK) << 4 | tag;
 }
 
+/* when the clock wraps, an old stamp can read as stale: one flush too many,
+ * never one too few */
 static inline bool frame_tlb_stale(const struct frame *f)
 {
-    return f->tlb_stamp >> 4 == frame_tlb_clock;
+    return f->tlb_stamp >> 4 == (frame_tlb_clock & FRAME_TLB_CLOCK_MASK);
 }
 
 void frame_table_init(struct frame *table, u64 nr_frames);
