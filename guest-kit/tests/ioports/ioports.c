@@ -2,8 +2,10 @@
  * ioports: I/O from a ring-3 kernel. Without I/O privilege an IN faults
  * (#GP); with a virtual IOPL of 1 the kernel reads the CMOS clock through the
  * hypervisor; the hypervisor's own UART reads as all ones; an I/O bitmap can
- * allow single ports without any IOPL. CLI/STI: #GP without IOPL, stepped
- * over (no-ops) with it, as Xen does.
+ * allow single ports without any IOPL. PCI config mechanism #1 (mediated:
+ * the address is kept per domain, each data access made whole) reads the
+ * host bridge. CLI/STI: #GP without IOPL, stepped over (no-ops) with it, as
+ * Xen does.
  */
 #include <sierra-guest/hypercall.h>
 #include <sierra-guest/kit.h>
@@ -29,6 +31,26 @@ static unsigned char inb_dx(unsigned short port)
 static void outb_dx(unsigned short port, unsigned char v)
 {
     asm volatile("outb %%al, %%dx\n nop" :: "a"(v), "d"(port));
+}
+
+static unsigned int inl_dx(unsigned short port)
+{
+    unsigned int v;
+
+    asm volatile("inl %1, %0" : "=a"(v) : "d"(port));
+    return v;
+}
+
+static void outl_dx(unsigned short port, unsigned int v)
+{
+    asm volatile("outl %0, %1" :: "a"(v), "d"(port));
+}
+
+/* a 32-bit register of bus 0 device 0 function 0 through mechanism #1 */
+static unsigned int pci_cfg_read(unsigned int dev, unsigned int reg)
+{
+    outl_dx(0xcf8, 0x80000000u | dev << 11 | reg);
+    return inl_dx(0xcfc);
 }
 
 static long set_iopl(unsigned int iopl)
@@ -64,6 +86,12 @@ int main(void)
     check(faults == 1 && bcd_seconds(v), "CMOS seconds through emulated IN/OUT look like BCD");
     v = inb_dx(0x3fd);
     check(faults == 1 && v == 0xff, "the hypervisor's UART reads as %#x", v);
+    check(pci_cfg_read(0, 0) == 0x12378086 && pci_cfg_read(0, 8) >> 8 == 0x060000,
+          "PCI config of 00:00.0 through 0xcf8/0xcfc: the host bridge (%#x)", pci_cfg_read(0, 0));
+    check(inl_dx(0xcf8) == 0x80000008u, "0xcf8 reads back the address written (%#x)", inl_dx(0xcf8));
+    outl_dx(0xcf8, 0x80000000u);
+    v = inb_dx(0xcfe);
+    check(v == 0x37 && faults == 1, "a byte of 0xcfc-0xcff alone: 0xcfe is the device ID's low byte (%#x)", v);
     rc = set_iopl(4);
     check(rc == -22, "set_iopl 4 -> %ld", rc);
     set_iopl(0);

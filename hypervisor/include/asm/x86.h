@@ -51,6 +51,22 @@ static inline u8 inb(u16 port) { u8 v; asm volatile("inb %1, %0" : "=a"(v) : "Nd
 static inline u16 inw(u16 port) { u16 v; asm volatile("inw %1, %0" : "=a"(v) : "Nd"(port)); return v; }
 static inline u32 inl(u16 port) { u32 v; asm volatile("inl %1, %0" : "=a"(v) : "Nd"(port)); return v; }
 
+/* an access of `bytes` (1, 2 or 4) to a port */
+static inline u32 port_read(u16 port, unsigned int bytes)
+{
+    return bytes == 1 ? inb(port) : bytes == 2 ? inw(port) : inl(port);
+}
+
+static inline void port_write(u16 port, unsigned int bytes, u32 v)
+{
+    if ( bytes == 1 )
+        outb(port, (u8)v);
+    else if ( bytes == 2 )
+        outw(port, (u16)v);
+    else
+        outl(port, v);
+}
+
 static inline u64 rdmsr(u32 msr)
 {
     u32 lo, hi;

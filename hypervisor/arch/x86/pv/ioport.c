@@ -76,34 +76,17 @@ static bool reaches_port(const struct domain *d, u16 port, unsigned int bytes)
     return d->privileged && !ioport_owned_by_hypervisor(port, bytes);
 }
 
-static u32 port_in(u16 port, unsigned int bytes)
+/* the guest's access, as far as it may go: a read of nothing is all ones */
+static u32 port_access(u16 port, unsigned int bytes, bool in, u32 v)
 {
     if ( pci_cfg_port(port, bytes) )
-        return pci_cfg_read(current->domain, port, bytes);
+        return pci_cfg_access(current->domain, port, bytes, in, v);
     if ( !reaches_port(current->domain, port, bytes) )
         return ~0u;
-    if ( bytes == 1 )
-        return inb(port);
-    if ( bytes == 2 )
-        return inw(port);
-    return inl(port);
-}
-
-static void port_out(u16 port, unsigned int bytes, u32 v)
-{
-    if ( pci_cfg_port(port, bytes) )
-    {
-        pci_cfg_write(current->domain, port, bytes, v);
-        return;
-    }
-    if ( !reaches_port(current->domain, port, bytes) )
-        return;
-    if ( bytes == 1 )
-        outb(port, (u8)v);
-    else if ( bytes == 2 )
-        outw(port, (u16)v);
-    else
-        outl(port, v);
+    if ( in )
+        return port_read(port, bytes);
+    port_write(port, bytes, v);
+    return 0;
 }
 
 bool pv_emulate_io(struct cpu_regs *regs)
@@ -147,13 +130,13 @@ bool pv_emulate_io(struct cpu_regs *regs)
     mask = bytes == 4 ? 0xffffffffUL : (1UL << (bytes * 8)) - 1;
     if ( in )
     {
-        u64 v = port_in(port, bytes) & mask;
+        u64 v = port_access(port, bytes, true, 0) & mask;
 
         /* a 32-bit result zero-extends; 8 and 16 bits merge into RAX */
         regs->rax = bytes == 4 ? v : (regs->rax & ~mask) | v;
     }
     else
-        port_out(port, bytes, (u32)(regs->rax & mask));
+        port_access(port, bytes, false, (u32)(regs->rax & mask));
     regs->rip += len;
     return true;
 }

@@ -23,47 +23,21 @@ bool pci_cfg_port(u16 port, unsigned int bytes)
     return port <= PCI_CFC + 3 && last >= PCI_CF8;
 }
 
-static u32 data_mask(unsigned int bytes)
+u32 pci_cfg_access(struct domain *d, u16 port, unsigned int bytes, bool in, u32 val)
 {
-    return bytes == 4 ? ~0u : (1u << (bytes * 8)) - 1;
-}
-
-u32 pci_cfg_read(struct domain *d, u16 port, unsigned int bytes)
-{
-    u16 data = PCI_CFC + (port & 3);
-
     if ( !d->privileged )
         return ~0u;
     if ( port == PCI_CF8 && bytes == 4 )
-        return d->pci_cf8;
-    if ( port < PCI_CFC || (port & 3) + bytes > 4 || !(d->pci_cf8 & CF8_ENABLE) )
-        return data_mask(bytes);
-    outl(PCI_CF8, d->pci_cf8);
-    if ( bytes == 1 )
-        return inb(data);
-    if ( bytes == 2 )
-        return inw(data);
-    return inl(data);
-}
-
-void pci_cfg_write(struct domain *d, u16 port, unsigned int bytes, u32 val)
-{
-    u16 data = PCI_CFC + (port & 3);
-
-    if ( !d->privileged )
-        return;
-    if ( port == PCI_CF8 && bytes == 4 )
     {
-        d->pci_cf8 = val;
-        return;
+        if ( !in )
+            d->pci_cf8 = val;
+        return d->pci_cf8;
     }
     if ( port < PCI_CFC || (port & 3) + bytes > 4 || !(d->pci_cf8 & CF8_ENABLE) )
-        return;
+        return ~0u;
     outl(PCI_CF8, d->pci_cf8);
-    if ( bytes == 1 )
-        outb(data, (u8)val);
-    else if ( bytes == 2 )
-        outw(data, (u16)val);
-    else
-        outl(data, val);
+    if ( in )
+        return port_read(port, bytes);
+    port_write(port, bytes, val);
+    return 0;
 }

@@ -22,7 +22,7 @@ bool pv_emulate_io(struct cpu_regs *regs);      /* true: emulated (or refused by
 
 struct domain;
 bool pci_cfg_port(u16 port, unsigned int bytes);   /* touches 0xcf8-0xcff */
-u32 pci_cfg_read(struct domain *d, u16 port, unsigned int bytes);
-void pci_cfg_write(struct domain *d, u16 port, unsigned int bytes, u32 val);
+/* d's access to a PCI config port: the value read (all ones for nothing) */
+u32 pci_cfg_access(struct domain *d, u16 port, unsigned int bytes, bool in, u32 val);
 
 #endif
