@@ -15,6 +15,7 @@
 #include <asm/pv/mm.h>
 #include <asm/pv/vcpu-context.h>
 #include <hv/mm.h>
+#include <hv/printk.h>
 #include <hv/sched.h>
 #include <sierra/sched.h>
 #include <sierra/vcpu.h>
@@ -84,6 +85,8 @@ long do_vcpu_op(u64 cmd, u64 vcpu, u64 arg, u64 a4, u64 a5)
             return -EINVAL;
         if ( v->down )
         {
+            pr_debug("d%u: vCPU %u up at %#lx\n", v->domain->id, v->id,
+                     (unsigned long)v->saved.regs.rip);
             v->down = false;
             runstate_change(v, PV_RUNSTATE_runnable);
             sched_request();

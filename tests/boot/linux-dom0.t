@@ -27,45 +27,36 @@ cp "$TOP/dom0-tools/rootfs/etc/motd" "$work/root/etc/"
 "$T/syscalls" "$work/root" | grep -E '^(not )?ok ' > "$work/syscalls.host"
 "$T/procs" | grep -E '^(not )?ok ' > "$work/procs.host"
 
-for prog in syscalls procs; do
-  root=; [ $prog = syscalls ] && root=/
-  boot "linux-$prog" -m 1024 -a 'dom0_mem=512M loglvl=debug' -t 180 \
-    -r "$V $ARGS -- /bin/$prog $root,$CPIO"
-  expect_status 0 "$STATUS" "$prog: Linux powers off through reboot(2): QEMU exits with 0"
-  expect_line "^\(sierra\) dom0: kernel 'linux' xen-3.0" "$prog: dom0 is Linux, from its ELF notes"
-  expect_line "^\(sierra\) dom0: .* P2M 0x8000000000 \(259 frames of its own\)$" \
-    "$prog: the P2M where Linux's INIT_P2M note asks"
-  expect_line "^linux-init: /bin/$prog exited with status 0$" "$prog: its checks all pass under Linux"
+# on_sierra LABEL PROG HYPERVISOR-ARGS PAGES P2M-FRAMES: Linux as dom0 runs
+# /bin/PROG; its lines must be the host's, nothing refused, every frame back
+on_sierra() {
+  local label=$1 prog=$2 hv=$3 pages=$4 p2m=$5 root=
+  [ "$prog" = syscalls ] && root=/
+  boot "linux-$label" -m 1024 -a "$hv loglvl=debug" -t 180 -r "$V $ARGS -- /bin/$prog $root,$CPIO"
+  expect_status 0 "$STATUS" "$label: Linux runs $prog, powers off through reboot(2): QEMU exits with 0"
+  expect_line "^\(sierra\) dom0: $pages pages, .* P2M 0x8000000000 \($p2m frames of its own\)$" \
+    "$label: $pages pages, the P2M where Linux's INIT_P2M note asks ($p2m frames)"
+  expect_line "^linux-init: /bin/$prog exited with status 0$" "$label: its checks all pass under Linux"
   grep -E '^(not )?ok ' "$LOG" | diff "$work/$prog.host" - > "$work/diff" &&
     [ "$(wc -l < "$work/$prog.host")" -ge 40 ]
-  tap_result $? "$prog: every line as on the Linux host ($(wc -l < "$work/$prog.host") checks)" \
+  tap_result $? "$label: every line as on the Linux host ($(wc -l < "$work/$prog.host") checks)" \
     "$(head -20 "$work/diff")"
-  expect_no_line 'refused' "$prog: no page-table request of Linux's was refused"
-  expect_line '^\(sierra\) d0: destroyed, 131072 frames freed, frame audit: 0 errors$' \
-    "$prog: every frame back, frame audit clean"
+  expect_no_line 'refused' "$label: no page-table request of Linux's was refused"
+  expect_line "^\(sierra\) d0: destroyed, $pages frames freed, frame audit: 0 errors$" \
+    "$label: every frame back, frame audit clean"
+}
+
+for prog in syscalls procs; do
+  on_sierra "$prog" "$prog" dom0_mem=512M 131072 259
+  expect_line "^\(sierra\) dom0: kernel 'linux' xen-3.0" "$prog: dom0 is Linux, from its ELF notes"
+  root=; [ $prog = syscalls ] && root=/
   "$TOP/tools/xen-ref" run "$work/xen-$prog.log" "$V $ARGS -- /bin/$prog $root,$CPIO" \
     -x "dom0_mem=512M smap=0" -t 240
   grep -aE '^(not )?ok ' "$work/xen-$prog.log" | diff "$work/$prog.host" - > "$work/diff" &&
     grep -q "^linux-init: /bin/$prog exited with status 0$" "$work/xen-$prog.log"
   tap_result $? "$prog: the same kernel on Xen 4.17 prints the same lines" "$(head -20 "$work/diff")"
 done
-
-boot linux-smp -m 1024 -a 'dom0_mem=512M dom0_max_vcpus=2 loglvl=debug' -t 180 \
-  -r "$V $ARGS -- /bin/syscalls /,$CPIO"
-expect_status 0 "$STATUS" "two vCPUs: Linux brings up its second and powers off: QEMU exits with 0"
-grep -E '^(not )?ok ' "$LOG" | diff "$work/syscalls.host" - > "$work/diff"
-tap_result $? "two vCPUs: syscalls, every line as on the Linux host" "$(head -20 "$work/diff")"
-expect_no_line 'refused' "two vCPUs: no page-table request refused"
-expect_line '^\(sierra\) d0: destroyed, 131072 frames freed, frame audit: 0 errors$' \
-  "two vCPUs: every frame back, frame audit clean"
-
-boot linux-128m -m 1024 -a 'loglvl=debug' -t 180 -r "$V $ARGS -- /bin/procs,$CPIO"
-expect_status 0 "$STATUS" "default dom0 size: Linux runs procs and powers off: QEMU exits with 0"
-grep -E '^(not )?ok ' "$LOG" | diff "$work/procs.host" - > "$work/diff"
-tap_result $? "default dom0 size: procs, every line as on the Linux host" "$(head -20 "$work/diff")"
-expect_no_line 'refused' "default dom0 size: no page-table request refused"
-expect_line "^\(sierra\) dom0: 32768 pages, .* P2M 0x8000000000 \(67 frames of its own\)$" \
-  "default dom0 size: 32768 pages, the P2M's 64 pages and 3 tables at INIT_P2M"
-expect_line '^\(sierra\) d0: destroyed, 32768 frames freed, frame audit: 0 errors$' \
-  "default dom0 size: every frame back, frame audit clean"
+on_sierra two-vcpus syscalls 'dom0_mem=512M dom0_max_vcpus=2' 131072 259
+expect_line '^\(sierra\) d0: vCPU 1 up at 0x' "two-vcpus: Linux brought its second vCPU up"
+on_sierra default-size procs '' 32768 67
 finish
