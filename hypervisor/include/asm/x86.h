@@ -84,6 +84,23 @@ static inline void cpuid_count(u32 leaf, u32 sub, u32 *a, u32 *b, u32 *c, u32 *d
     asm volatile("cpuid" : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d) : "a"(leaf), "c"(sub));
 }
 
+/* an AMD (or Hygon) CPU: what the vendor-specific parts of the PV policies ask */
+static inline bool cpu_is_amd(void)
+{
+    u32 a, b, c, d;
+
+    cpuid_count(0, 0, &a, &b, &c, &d);
+    return b == 0x68747541 || b == 0x6f677948;     /* "Auth"enticAMD, "Hygo"nGenuine */
+}
+
+static inline bool cpu_has_rdtscp(void)
+{
+    u32 a, b, c, d;
+
+    cpuid_count(0x80000001, 0, &a, &b, &c, &d);
+    return (d >> 27) & 1;
+}
+
 static inline u64 rdtsc(void)
 {
     u32 lo, hi;

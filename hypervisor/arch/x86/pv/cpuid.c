@@ -101,20 +101,12 @@ static void xsave_leaf(u32 subleaf, u32 r[4])
 #define CPUID1_EDX_SEP      (1u << 11)
 #define CPUID1_EDX_MTRR     (1u << 12)
 
-static bool host_is_amd(void)
-{
-    u32 a, b, c, d;
-
-    cpuid_count(0, 0, &a, &b, &c, &d);
-    return b == 0x68747541 || b == 0x6f677948;     /* "Auth"enticAMD, "Hygo"nGenuine */
-}
-
 static u32 leaf1_edx(u32 host)
 {
     const struct domain *d = current ? current->domain : NULL;
     u32 edx = host & PV_CPUID_W0_L1_EDX & ~(1u << 28);  /* no HTT: one thread per vCPU */
 
-    if ( host_is_amd() )
+    if ( cpu_is_amd() )
         edx &= ~CPUID1_EDX_SEP;
     if ( d && d->privileged )
         edx |= host & CPUID1_EDX_MTRR;
@@ -141,16 +133,11 @@ static void hypervisor_leaf(u32 leaf, u32 subleaf, u32 r[4])
         r[2] = XEN_FEAT1_PRESERVE_AD;
         break;
     case 3:                     /* time: RDTSCP usable, the TSC's frequency */
-    {
-        u32 a, b, c, d;
-
-        cpuid_count(0x80000001, 0, &a, &b, &c, &d);
         if ( subleaf == 0 )
-            r[0] = (d & (1u << 27)) ? 4 : 0;
+            r[0] = cpu_has_rdtscp() ? 4 : 0;
         else if ( subleaf == 2 )
             r[0] = (u32)time_cal.tsc_khz;
         break;
-    }
     case 5:                     /* PV: the machine address width */
         if ( subleaf == 0 )
             r[1] = 64 - (u32)__builtin_clzl((nr_frames << PAGE_SHIFT) - 1);
@@ -222,7 +209,7 @@ void pv_cpuid(u32 leaf, u32 subleaf, u32 r[4])
     case 0x80000001:
         r[2] &= PV_CPUID_W3_E1_ECX;
         r[3] &= PV_CPUID_W2_E1_EDX;
-        if ( host_is_amd() )
+        if ( cpu_is_amd() )
         {
             cpuid_count(1, 0, &a, &b, &c, &d);
             r[3] |= leaf1_edx(d) & AMD_SHARED_EDX;

@@ -43,22 +43,6 @@ static u64 host_rdmsr(u32 msr)
     return ((u64)hi << 32) | lo;
 }
 
-static bool cpu_is_amd(void)
-{
-    u32 a, b, c, d;
-
-    cpuid_count(0, 0, &a, &b, &c, &d);
-    return b == 0x68747541;             /* "Auth"enticAMD */
-}
-
-static bool has_rdtscp(void)
-{
-    u32 a, b, c, d;
-
-    cpuid_count(0x80000001, 0, &a, &b, &c, &d);
-    return (d >> 27) & 1;
-}
-
 static bool read_msr(u32 msr, u64 *val)
 {
     switch ( msr )
@@ -73,7 +57,7 @@ static bool read_msr(u32 msr, u64 *val)
     case MSR_FS_BASE:
     case MSR_GS_BASE:
     case MSR_SHADOW_GS_BASE: *val = rdmsr(msr); return true;   /* the guest's own, live */
-    case MSR_TSC_AUX:       *val = 0; return has_rdtscp();
+    case MSR_TSC_AUX:       *val = 0; return cpu_has_rdtscp();
     case MSR_AMD_HWCR:      *val = 0; return cpu_is_amd();
     case MSR_XEN_HYPERCALL: *val = 0; return true;
     default:                return pv_vmce_rdmsr(current, msr, val);
